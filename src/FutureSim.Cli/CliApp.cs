@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace FutureSim.Cli;
+
+/// <summary>The <c>futuresim</c> command line: one sub-command per verb.</summary>
+internal static class CliApp
+{
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("FutureSim: replays dated news to forecasting agents one simulated day at a time and scores them.");
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+}

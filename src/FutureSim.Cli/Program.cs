@@ -1,0 +1,3 @@
+using FutureSim.Cli;
+
+return await CliApp.RunAsync(args);

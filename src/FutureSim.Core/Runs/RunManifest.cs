@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using FutureSim.Core.Articles;
+
+namespace FutureSim.Core.Runs;
+
+/// <summary>
+/// <c>manifest.json</c>: what a run is (its resolved configuration) and how far it got. It holds no
+/// wall-clock time, so that the same inputs give the same bytes.
+/// </summary>
+public sealed record RunManifest
+{
+    public int FormatVersion { get; init; } = RunFormat.Version;
+
+    public required string RunId { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    public required SimulationSettings Simulation { get; init; }
+
+    public required CorpusIdentity Corpus { get; init; }
+
+    public required ImmutableArray<QuestionSetInfo> QuestionSets { get; init; }
+
+    public required ImmutableArray<AgentSpec> Agents { get; init; }
+}
+
+public enum RunStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>A question set used by a run: its name, file, content hash and how many questions it contributed.</summary>
+public sealed record QuestionSetInfo(string Name, string File, string Sha256, int Questions);
+
+/// <summary>An agent of a run: its unique name, its kind and the settings it was built from.</summary>
+public sealed record AgentSpec
+{
+    public required string Name { get; init; }
+
+    public required string Kind { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Settings { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace FutureSim.Core.Scoring;
+
+/// <summary>Per-forecast proper scores. Pure functions; each formula is named where it is defined.</summary>
+public static class ForecastScores
+{
+    /// <summary>Brier score of a binary forecast: <c>(p − y)²</c>, p = probability of Yes, y = 1 if Yes else 0. Lower is better.</summary>
+    public static double Brier(double probabilityYes, bool resolvedYes)
+    {
+        var y = resolvedYes ? 1.0 : 0.0;
+        return (probabilityYes - y) * (probabilityYes - y);
+    }
+
+    /// <summary>
+    /// FutureSim's Brier skill score of a distribution over named outcomes:
+    /// <c>BSS = 1 − Σ_{o ∈ named ∪ {truth}} (p(o) − 1[o = truth])²</c>.
+    /// Outcomes are ordered by (−probability, name) and only the first one that matches the truth counts
+    /// as the truth; unassigned mass is not penalised; no outcomes (abstaining) scores 0.
+    /// </summary>
+    /// <param name="outcomes">The named outcomes and their probabilities.</param>
+    /// <param name="matchesTruth">Whether an outcome name matches the truth (decided beforehand by an <see cref="IAnswerMatcher"/>).</param>
+    public static double FreeFormSkill(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth)
+    {
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+
+        var sum = 0.0;
+        var truthNamed = false;
+        foreach (var (name, p) in Ordered(outcomes))
+        {
+            var isTruth = !truthNamed && matchesTruth(name);
+            truthNamed |= isTruth;
+            var target = isTruth ? 1.0 : 0.0;
+            sum += (p - target) * (p - target);
+        }
+
+        if (!truthNamed)
+        {
+            sum += 1.0; // the unnamed truth: (0 − 1)²
+        }
+
+        return 1 - sum;
+    }
+
+    /// <summary>Top-1 accuracy: whether the highest-probability outcome (ties broken by name) matches the truth.</summary>
+    public static bool TopOneCorrect(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
+        outcomes.Count > 0 && matchesTruth(Ordered(outcomes)[0].Key);
+
+    /// <summary>Truth mass: the sum of probability on every outcome that matches the truth.</summary>
+    public static double TruthMass(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
+        outcomes.Where(o => matchesTruth(o.Key)).Sum(o => o.Value);
+
+    /// <summary>Outcomes in FutureSim's order: descending probability, then ordinal name.</summary>
+    public static ImmutableArray<KeyValuePair<string, double>> Ordered(IReadOnlyDictionary<string, double> outcomes) =>
+        [.. outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal)];
+}
