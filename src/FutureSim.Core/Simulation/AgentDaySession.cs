@@ -1,0 +1,329 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Questions;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Tools;
+
+namespace FutureSim.Core.Simulation;
+
+/// <summary>
+/// The tool surface bound to one agent and one day. It validates every argument, reads the world only
+/// through the day's corpus view and the frozen question set, records every call as a run event and
+/// keeps the day's submissions pending until the runner applies them. Once <see cref="Close"/> has been
+/// called (the agent's day ended or timed out) every call is refused.
+/// </summary>
+internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBriefing briefing) : IForecastingTools
+{
+    public const int MaxSearchResults = 10;
+    public const int MaxOutcomes = 5;
+    public const double SumTolerance = 1e-6;
+
+    private readonly Lock gate = new();
+    private readonly List<RunEvent> events = [];
+    private readonly Dictionary<QuestionId, ImmutableSortedDictionary<string, double>> submittedToday = [];
+    private string notes = ledger.Notes;
+    private bool closed;
+    private int seq;
+
+    public DateOnly Today => day.Today;
+
+    public DayBriefing Briefing => briefing;
+
+    public string AgentName => ledger.Name;
+
+    /// <summary>Set when the corpus returned something invisible; the runner stops the run with it.</summary>
+    public VisibilityBreachException? Breach { get; private set; }
+
+    public SearchNewsResult SearchNews(string query, int maxResults = 5, string? fromDate = null, string? toDate = null)
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            var arguments = Arguments(new { query, max_results = maxResults, from_date = fromDate, to_date = toDate });
+            var error = query is null || string.IsNullOrWhiteSpace(query) ? "query must not be empty." : null;
+            DateOnly? from = null, to = null;
+            error ??= TryParseDate(fromDate, "from_date", out from) ?? TryParseDate(toDate, "to_date", out to);
+            if (error is not null)
+            {
+                Record(ToolNames.SearchNews, arguments, error);
+                return new SearchNewsResult([], [], error);
+            }
+
+            var notices = ImmutableArray.CreateBuilder<string>();
+            var k = maxResults;
+            if (k < 1 || k > MaxSearchResults)
+            {
+                k = Math.Clamp(k, 1, MaxSearchResults);
+                notices.Add($"max_results must be between 1 and {MaxSearchResults}; used {k}.");
+            }
+
+            var result = day.View.Search(new NewsQuery { Text = query!, MaxResults = k, FromDate = from, ToDate = to });
+            notices.AddRange(result.Notices);
+            var hits = result.Hits.Select(h => ArticleSummary.From(h.Article, h.Score)).ToImmutableArray();
+            AssertVisible(hits);
+            Record(ToolNames.SearchNews, arguments, null, hits, notices.ToImmutable());
+            return new SearchNewsResult(hits, notices.ToImmutable(), null);
+        }
+    }
+
+    public GetArticleResult GetArticle(string id)
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            var arguments = Arguments(new { id });
+            var article = string.IsNullOrWhiteSpace(id) ? null : day.View.Find(new ArticleId(id.Trim()));
+            if (article is null)
+            {
+                // The same answer whether the id does not exist or is not visible yet.
+                var error = $"No article with id '{id}'.";
+                Record(ToolNames.GetArticle, arguments, error);
+                return new GetArticleResult(null, error);
+            }
+
+            ImmutableArray<ArticleSummary> found = [ArticleSummary.From(article, null)];
+            AssertVisible(found);
+            Record(ToolNames.GetArticle, arguments, null, found);
+            return new GetArticleResult(found[0], null);
+        }
+    }
+
+    public MarketView ListQuestions()
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            var open = day.Open.Select(OpenView).ToImmutableArray();
+            var resolved = ledger.Resolved.Select(r => r.View).ToImmutableArray();
+            Record(ToolNames.ListQuestions, Arguments(new { }), null, questionIds: [.. open.Select(q => q.Id)]);
+            return new MarketView(day.Today, open, resolved);
+        }
+    }
+
+    public SubmissionResult SubmitForecasts(string questionId, IReadOnlyDictionary<string, double> outcomes)
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            var arguments = Arguments(new { question_id = questionId, outcomes });
+            var (accepted, refusal) = Validate(questionId, outcomes);
+            if (accepted is null)
+            {
+                Record(ToolNames.SubmitForecasts, arguments, refusal);
+                events.Add(new ForecastRefused { Day = day.Today, Agent = ledger.Name, QuestionId = questionId ?? "", Reason = refusal! });
+                return new SubmissionResult(false, refusal!);
+            }
+
+            var id = new QuestionId(questionId.Trim());
+            submittedToday[id] = accepted;
+            Record(ToolNames.SubmitForecasts, arguments, null);
+            events.Add(new ForecastSubmitted { Day = day.Today, Agent = ledger.Name, QuestionId = id, Outcomes = accepted });
+            return new SubmissionResult(true, $"Forecast for {id} recorded ({Describe(accepted)}). A later submission replaces it.");
+        }
+    }
+
+    public string ReadNotes()
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            Record(ToolNames.ReadNotes, Arguments(new { }), null);
+            return notes;
+        }
+    }
+
+    public string WriteNotes(string text)
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            var arguments = Arguments(new { text });
+            if (text is null || text.Length > IForecastingTools.NotesLimit)
+            {
+                var error = $"Notes must be text of at most {IForecastingTools.NotesLimit} characters; nothing was saved.";
+                Record(ToolNames.WriteNotes, arguments, error);
+                return error;
+            }
+
+            notes = text;
+            Record(ToolNames.WriteNotes, arguments, null);
+            return $"Notes saved ({text.Length} characters).";
+        }
+    }
+
+    /// <summary>Ends the agent's day: later calls are refused. Returns the day's events in call order, notes last.</summary>
+    public ImmutableArray<RunEvent> Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+            if (!string.Equals(notes, ledger.Notes, StringComparison.Ordinal))
+            {
+                events.Add(new NotesSaved { Day = day.Today, Agent = ledger.Name, Text = notes });
+            }
+
+            return [.. events];
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (closed)
+        {
+            throw new InvalidOperationException($"The day of agent '{ledger.Name}' has ended; its tools are closed until the next day.");
+        }
+    }
+
+    private OpenQuestionView OpenView(Question q)
+    {
+        (ImmutableSortedDictionary<string, double>? Outcomes, DateOnly? Day) mine =
+            submittedToday.TryGetValue(q.Id, out var today) ? (today, day.Today)
+            : ledger.Forecasts.TryGetValue(q.Id, out var held) ? (held.Forecast.Outcomes, held.SubmittedOn)
+            : (null, null);
+        var crowd = q.Crowd is { } c && c.AvailableFrom <= day.AsOf ? c.ProbabilityYes : (double?)null;
+        return new OpenQuestionView(
+            q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
+            q.Options, q.ResolutionDate, crowd, mine.Outcomes, mine.Day);
+    }
+
+    private (ImmutableSortedDictionary<string, double>? Accepted, string? Refusal) Validate(string questionId, IReadOnlyDictionary<string, double> outcomes)
+    {
+        if (string.IsNullOrWhiteSpace(questionId))
+        {
+            return (null, "question_id must not be empty.");
+        }
+
+        var id = new QuestionId(questionId.Trim());
+        if (!day.Questions.TryGetValue(id, out var question) || (question.OpensAt > day.AsOf && !day.Resolved.Contains(id)))
+        {
+            // An unopened question looks exactly like an unknown one.
+            return (null, $"Unknown question id '{questionId}'. Call list_questions for the open questions.");
+        }
+
+        if (day.Resolved.Contains(id))
+        {
+            return (null, $"Question {id} has already resolved; forecasts on it are closed.");
+        }
+
+        if (outcomes is null || outcomes.Count == 0)
+        {
+            return (null, "outcomes must name at least one answer with its probability, e.g. {\"Paris\": 0.6}.");
+        }
+
+        if (outcomes.Count > MaxOutcomes)
+        {
+            return (null, $"At most {MaxOutcomes} outcomes are allowed; {outcomes.Count} were given.");
+        }
+
+        var accepted = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        var sum = 0.0;
+        foreach (var (rawName, p) in outcomes)
+        {
+            var name = rawName?.Trim() ?? "";
+            if (name.Length == 0)
+            {
+                return (null, "Outcome names must not be empty.");
+            }
+
+            if (!double.IsFinite(p) || p < 0 || p > 1)
+            {
+                return (null, $"The probability of '{name}' must be a number between 0 and 1.");
+            }
+
+            var canonical = Canonical(question, name);
+            if (canonical is null)
+            {
+                return (null, question.Kind == QuestionKind.Binary
+                    ? $"Question {id} is binary: name the outcomes \"Yes\" and/or \"No\"."
+                    : $"Question {id} is multiple choice: outcomes must be among its options: {string.Join(", ", question.Options)}.");
+            }
+
+            if (!accepted.TryAdd(canonical, p))
+            {
+                return (null, $"The outcome '{canonical}' is named more than once.");
+            }
+
+            sum += p;
+        }
+
+        if (sum > 1 + SumTolerance)
+        {
+            return (null, $"The probabilities sum to {sum.ToString("0.######", CultureInfo.InvariantCulture)}; they must sum to at most 1.");
+        }
+
+        return (accepted.ToImmutable(), null);
+    }
+
+    private static string? Canonical(Question question, string name) => question.Kind switch
+    {
+        QuestionKind.Binary => name.Equals(QuestionResolution.Yes, StringComparison.OrdinalIgnoreCase) ? QuestionResolution.Yes
+            : name.Equals(QuestionResolution.No, StringComparison.OrdinalIgnoreCase) ? QuestionResolution.No
+            : null,
+        QuestionKind.MultipleChoice => question.Options.FirstOrDefault(o => o.Equals(name, StringComparison.OrdinalIgnoreCase)),
+        _ => name,
+    };
+
+    private static string? TryParseDate(string? text, string name, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            date = SimulatedTime.DayOf(instant);
+            return null;
+        }
+
+        return $"{name} must be a date as YYYY-MM-DD; got '{text}'.";
+    }
+
+    /// <summary>A harness invariant: a view that returned an invisible article is a leak, and the run must stop loudly.</summary>
+    private void AssertVisible(ImmutableArray<ArticleSummary> articles)
+    {
+        foreach (var article in articles)
+        {
+            if (article.VisibleAt > day.AsOf)
+            {
+                Breach = new VisibilityBreachException(
+                    $"The corpus returned article {article.Id} visible at {article.VisibleAt:O} to a view as of {day.AsOf:O}.");
+                throw Breach;
+            }
+        }
+    }
+
+    private void Record(
+        string tool, JsonElement arguments, string? error,
+        ImmutableArray<ArticleSummary> articles = default, ImmutableArray<string> notices = default, ImmutableArray<string> questionIds = default)
+    {
+        articles = articles.IsDefault ? [] : articles;
+        events.Add(new ToolCalled
+        {
+            Day = day.Today,
+            Agent = ledger.Name,
+            Seq = ++seq,
+            Tool = tool,
+            Arguments = arguments,
+            Error = error,
+            ArticleIds = [.. articles.Select(a => a.Id)],
+            VisibleAt = [.. articles.Select(a => a.VisibleAt)],
+            QuestionIds = questionIds.IsDefault ? [] : questionIds,
+            Notices = notices.IsDefault ? [] : notices,
+        });
+    }
+
+    private static JsonElement Arguments(object arguments) => JsonSerializer.SerializeToElement(arguments, RunFormat.Json);
+
+    private static string Describe(ImmutableSortedDictionary<string, double> outcomes) =>
+        string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value.ToString("0.###", CultureInfo.InvariantCulture)}"));
+}

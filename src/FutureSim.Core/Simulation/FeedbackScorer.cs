@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using FutureSim.Core.Forecasts;
+using FutureSim.Core.Questions;
+using FutureSim.Core.Scoring;
+using FutureSim.Core.Tools;
+
+namespace FutureSim.Core.Simulation;
+
+/// <summary>Scores the forecast an agent held when a question resolved, for the feedback agents are shown (see <see cref="QuestionScore"/>).</summary>
+internal static class FeedbackScorer
+{
+    public static async ValueTask<QuestionScore> ScoreAsync(Question question, Forecast? forecast, IAnswerMatcher matcher, CancellationToken cancellationToken)
+    {
+        var binary = question.Kind == QuestionKind.Binary;
+        if (forecast is null || forecast.Outcomes.Count == 0)
+        {
+            return QuestionScore.Abstained(binary);
+        }
+
+        if (binary)
+        {
+            var p = forecast.ProbabilityYes ?? 0.5;
+            var yes = question.Resolution.Answer == QuestionResolution.Yes;
+            return new QuestionScore(1 - ForecastScores.Brier(p, yes) / 0.25, p > 0.5 == yes && p != 0.5, QuestionScore.BinaryFormula);
+        }
+
+        var matches = await MatchAsync(forecast.Outcomes, question.Resolution, matcher, cancellationToken);
+        return new QuestionScore(
+            ForecastScores.FreeFormSkill(forecast.Outcomes, matches.Contains),
+            ForecastScores.TopOneCorrect(forecast.Outcomes, matches.Contains),
+            QuestionScore.FreeFormFormula);
+    }
+
+    /// <summary>The outcome names that match the truth; an outcome equal to the truth string matches before the matcher is asked.</summary>
+    public static async ValueTask<ImmutableHashSet<string>> MatchAsync(
+        IEnumerable<KeyValuePair<string, double>> outcomes, QuestionResolution truth, IAnswerMatcher matcher, CancellationToken cancellationToken)
+    {
+        var matching = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var (name, _) in outcomes)
+        {
+            if (name == truth.Answer || await matcher.MatchesAsync(name, truth, cancellationToken))
+            {
+                matching.Add(name);
+            }
+        }
+
+        return matching.ToImmutable();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
+using FutureSim.Core.Tools;
+
+namespace FutureSim.Core.Simulation;
+
+/// <summary>
+/// Replays the corpus to the agents one simulated day at a time (design §4) and writes the run's event
+/// log. Each day: resolve questions due on or before it, bind the corpus view to the end of the day,
+/// let the agents act concurrently on the same frozen state, then append the day's events (agents in
+/// their configured order, so that the log is deterministic) and flush. An agent that throws or runs
+/// out of time fails only its own day; a visibility breach stops the run.
+/// </summary>
+public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher matcher, TimeProvider timeProvider)
+{
+    /// <summary>Runs, or resumes after its last completed day, the simulation of <paramref name="folder"/>.</summary>
+    public async Task<RunManifest> RunAsync(
+        RunFolder folder, IReadOnlyList<AgentRegistration> agents, IProgress<DayReport>? progress, CancellationToken cancellationToken)
+    {
+        var manifest = folder.ReadManifest();
+        var names = agents.Select(a => a.Spec.Name).ToArray();
+        if (!names.SequenceEqual(manifest.Agents.Select(a => a.Name)))
+        {
+            throw new InvalidOperationException(
+                $"The agents given ({string.Join(", ", names)}) are not the agents of run {manifest.RunId} ({string.Join(", ", manifest.Agents.Select(a => a.Name))}).");
+        }
+
+        var settings = manifest.Simulation;
+        var state = new SimulationState(folder.ReadQuestions(), names, matcher);
+        using var log = EventLog.OpenForResume(folder.EventsPath, out var completed);
+        foreach (var runEvent in completed)
+        {
+            await state.ApplyAsync(runEvent, cancellationToken);
+        }
+
+        folder.WriteManifest(manifest with { Status = RunStatus.Running });
+        var days = settings.Days().ToArray();
+        for (var i = 0; i < days.Length; i++)
+        {
+            if (state.LastCompletedDay is { } last && days[i] <= last)
+            {
+                continue;
+            }
+
+            var report = await RunDayAsync(days[i], i + 1, days.Length, state, agents, settings, log, cancellationToken);
+            progress?.Report(report);
+        }
+
+        if (!state.Completed)
+        {
+            var end = new RunCompleted { Day = days[^1] };
+            log.Append([end]);
+            await state.ApplyAsync(end, cancellationToken);
+        }
+
+        var done = manifest with { Status = RunStatus.Completed };
+        folder.WriteManifest(done);
+        return done;
+    }
+
+    private async Task<DayReport> RunDayAsync(
+        DateOnly day, int dayNumber, int totalDays, SimulationState state, IReadOnlyList<AgentRegistration> agents,
+        SimulationSettings settings, EventLog log, CancellationToken cancellationToken)
+    {
+        var previousDay = state.LastCompletedDay;
+        var events = new List<RunEvent>();
+        async ValueTask EmitAsync(RunEvent runEvent)
+        {
+            events.Add(runEvent);
+            await state.ApplyAsync(runEvent, cancellationToken);
+        }
+
+        var view = corpus.At(SimulatedTime.EndOf(day));
+        await EmitAsync(new DayStarted { Day = day, AsOf = view.AsOf });
+        var resolved = 0;
+        foreach (var question in state.DueForResolution(day).ToArray())
+        {
+            await EmitAsync(new QuestionResolved { Day = day, QuestionId = question.Id, Answer = question.Resolution.Answer });
+            resolved++;
+        }
+
+        var context = new DayContext(day, view, state.Questions, [.. state.Questions.Keys.Where(state.IsResolved)]);
+        var newArticles = view.CountArrivedSince(previousDay is { } p ? SimulatedTime.EndOf(p) : DateTimeOffset.MinValue);
+        var sessions = agents
+            .Select(a => new AgentDaySession(context, state.Ledger(a.Spec.Name), Briefing(context, state.Ledger(a.Spec.Name), previousDay, newArticles)))
+            .ToArray();
+
+        using var gate = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentAgents));
+        var failures = await Task.WhenAll(agents.Select((agent, i) => ActAsync(agent.Agent, sessions[i], gate, settings.AgentDayTimeout, cancellationToken)));
+
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            foreach (var runEvent in sessions[i].Close())
+            {
+                await EmitAsync(runEvent);
+            }
+
+            if (sessions[i].Breach is { } breach)
+            {
+                throw breach;
+            }
+
+            if (failures[i] is { } failure)
+            {
+                await EmitAsync(failure with { Day = day });
+            }
+        }
+
+        await EmitAsync(new DayCompleted { Day = day });
+        log.Append(events);
+        return new DayReport(
+            day, dayNumber, totalDays, context.Open.Length, resolved,
+            events.Count(e => e is ForecastSubmitted), events.Count(e => e is ToolCalled), events.Count(e => e is AgentFailed));
+    }
+
+    private async Task<AgentFailed?> ActAsync(
+        IForecastingAgent agent, AgentDaySession session, SemaphoreSlim gate, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var deadline = new CancellationTokenSource(timeout, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            var acting = Task.Run(() => agent.RunDayAsync(session, linked.Token), CancellationToken.None);
+            try
+            {
+                // WaitAsync also abandons an agent that ignores its cancellation token.
+                await acting.WaitAsync(timeout, timeProvider, cancellationToken);
+                return null;
+            }
+            catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && deadline.IsCancellationRequested))
+            {
+                return Failure(session, "timeout", $"The agent did not end its day within {timeout}.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Failure(session, "exception", $"{e.GetType().Name}: {e.Message}");
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static AgentFailed Failure(AgentDaySession session, string kind, string message) =>
+        new() { Day = session.Today, Agent = session.AgentName, Kind = kind, Message = message };
+
+    private static DayBriefing Briefing(DayContext context, AgentLedger ledger, DateOnly? previousDay, int newArticles)
+    {
+        var since = ledger.Resolved.Where(r => previousDay is null || r.ResolvedOn > previousDay).Select(r => r.View).ToImmutableArray();
+        var all = ledger.Resolved;
+        return new DayBriefing(
+            context.Today, previousDay, newArticles, context.Open.Length, since, all.Count,
+            all.Count == 0 ? 0 : all.Average(r => r.View.Score.Value),
+            all.Count == 0 ? 0 : all.Count(r => r.View.Score.TopOneCorrect) / (double)all.Count);
+    }
+}
