@@ -1,0 +1,16 @@
+using FutureSim.Core.Runs;
+
+namespace FutureSim.Core.Simulation;
+
+/// <summary>
+/// Builds agents of some kinds from their configured spec. The executable collects every factory and
+/// asks the one that serves an agent's <see cref="AgentSpec.Kind"/>.
+/// </summary>
+public interface IAgentFactory
+{
+    /// <summary>The kinds this factory builds, e.g. <c>uniform</c> or <c>llm</c>.</summary>
+    IReadOnlyCollection<string> Kinds { get; }
+
+    /// <summary>Builds the agent; throws <see cref="ArgumentException"/> with an actionable message for bad settings.</summary>
+    IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment);
+}
