@@ -4,12 +4,11 @@ using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;
-using FutureSim.TestKit;
 
-namespace FutureSim.Core.Tests.Simulation;
+namespace FutureSim.TestKit;
 
 /// <summary>Runs small simulations in a temp folder and reads back their events.</summary>
-internal sealed class RunHarness : IDisposable
+public sealed class RunHarness : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "futuresim-tests", Guid.NewGuid().ToString("N"));
 
