@@ -1,5 +1,6 @@
 using System.Globalization;
 using FutureSim.Core.Runs;
+using FutureSim.Cli.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,31 +13,20 @@ namespace FutureSim.Cli.Configuration;
 /// <summary>
 /// Builds the generic host a verb runs in: configuration from appsettings.json, every <c>--config</c>
 /// file, <c>FUTURESIM_</c> environment variables and command-line overrides (in that order of
-/// precedence, last wins); options validated at start; Serilog to standard error and, for runs, to the
-/// run folder's log file. Standard output is kept for results.
+/// precedence, last wins); options validated at start; Serilog to standard error and, once a run
+/// folder is known (<see cref="DeferredFileSink"/>), to its log file. Standard output is kept for results.
 /// </summary>
 internal sealed class CliHost : IDisposable
 {
     private readonly IHost host;
 
-    private CliHost(IHost host, string root, IReadOnlyList<IConfiguration> agentSources)
-    {
-        this.host = host;
-        Root = root;
-        AgentSources = agentSources;
-    }
-
-    public string Root { get; }
+    private CliHost(IHost host) => this.host = host;
 
     public IServiceProvider Services => host.Services;
-
-    /// <summary>The configuration sources whose <c>Agents</c> arrays are concatenated.</summary>
-    public IReadOnlyList<IConfiguration> AgentSources { get; }
 
     public static CliHost Build(
         IReadOnlyList<string> configFiles,
         IReadOnlyDictionary<string, string?> overrides,
-        string? logFile = null,
         Action<IServiceCollection>? services = null)
     {
         var root = ProjectRoot.Find();
@@ -66,7 +56,10 @@ internal sealed class CliHost : IDisposable
         builder.Configuration.AddEnvironmentVariables("FUTURESIM_");
         builder.Configuration.AddInMemoryCollection(overrides);
 
+        var runLog = new DeferredFileSink();
+        builder.Services.AddSingleton(runLog);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ProjectSettings(root, agentSources));
         builder.Services.AddOptionsWithValidateOnStart<CorpusOptions>()
             .Bind(builder.Configuration.GetSection(CorpusOptions.SectionName)).ValidateDataAnnotations();
         builder.Services.AddOptionsWithValidateOnStart<SimulationOptions>()
@@ -79,13 +72,7 @@ internal sealed class CliHost : IDisposable
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
                     standardErrorFromLevel: LogEventLevel.Verbose,
                     formatProvider: CultureInfo.InvariantCulture);
-            if (logFile is not null)
-            {
-                logger.WriteTo.File(
-                    logFile,
-                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                    formatProvider: CultureInfo.InvariantCulture);
-            }
+            logger.WriteTo.Sink(runLog);
         });
         services?.Invoke(builder.Services);
 
@@ -100,13 +87,11 @@ internal sealed class CliHost : IDisposable
             throw new OptionsException("Invalid configuration: " + string.Join(" ", e.Failures));
         }
 
-        return new CliHost(host, root, agentSources);
+        return new CliHost(host);
     }
 
-    public T Options<T>()
-        where T : class => Services.GetRequiredService<IOptions<T>>().Value;
-
-    public string Resolve(string path) => ProjectRoot.Resolve(Root, path);
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 
     public void Dispose() => host.Dispose();
 }
