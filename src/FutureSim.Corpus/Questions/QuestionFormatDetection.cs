@@ -6,7 +6,7 @@ namespace FutureSim.Corpus.Questions;
 
 /// <summary>
 /// Detects a question file's format: Parquet (by extension or its <c>PAR1</c> magic) is refused; <c>.csv</c>
-/// is CSV; otherwise the first non-blank character decides — <c>[</c> a JSON array, <c>{</c> JSON Lines, anything
+/// is CSV; <c>.jsonl</c> and <c>.ndjson</c> are JSON Lines; otherwise the first non-blank character decides — <c>[</c> a JSON array, <c>{</c> JSON Lines, anything
 /// else CSV. For JSON Lines the fields of the first record tell the bundled sets apart: <c>first_question_set</c>
 /// and <c>resolved_to</c> mean ForecastBench; <c>open_date</c> and <c>resolving_item_id</c> mean the free-form set;
 /// anything else is a FutureSim file. A <c>.gz</c> suffix is ignored (gzip is read transparently).
@@ -35,6 +35,11 @@ internal static class QuestionFormatDetection
         if (name.EndsWith(".csv", StringComparison.Ordinal))
         {
             return QuestionFileFormat.FutureSimCsv;
+        }
+
+        if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
+        {
+            return DetectJsonLines(path);
         }
 
         var text = Encoding.UTF8.GetString(head, 0, length).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');

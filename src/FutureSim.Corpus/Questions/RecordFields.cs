@@ -94,11 +94,6 @@ internal sealed partial class RecordFields
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            return value.GetDouble();
-        }
-
         var text = AsText(name, value);
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? number

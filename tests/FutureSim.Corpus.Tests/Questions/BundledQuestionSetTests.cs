@@ -110,6 +110,18 @@ public sealed class BundledQuestionSetTests
         Assert.Empty(QuestionLeakScan.Find(FreeForm.Value.Questions));
 
     [Fact]
+    public void ScanningBothBundledSetsTogetherFindsFreeFormAnswersNamedInMarketQuestions()
+    {
+        var leaks = QuestionLeakScan.Find(Binary.Value.Questions.Concat(FreeForm.Value.Questions));
+        Assert.Contains(
+            new QuestionLeak(new QuestionId("ff-0178"), "One Battle After Another", new QuestionId("fb-manifold-zUONycg925"), "title",
+                "\"One Battle After Another\" wins Best Picture?"),
+            leaks);
+        Assert.All(leaks, l => Assert.StartsWith("ff-", l.Question.Value));
+        Assert.Equal(31, leaks.Select(l => l.Question).Distinct().Count());
+    }
+
+    [Fact]
     public void BinaryAnswersAreTooShortToScan() =>
         Assert.Empty(QuestionLeakScan.Find(Binary.Value.Questions));
 }

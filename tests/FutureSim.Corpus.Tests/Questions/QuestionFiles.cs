@@ -26,14 +26,14 @@ internal static class QuestionFiles
     /// <summary>Writes <paramref name="content"/> as UTF-8 (no BOM) to a fresh file with the given name.</summary>
     public static string Write(string fileName, string content)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory(Folder + "/").FullName, fileName);
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Folder, Guid.NewGuid().ToString("N"))).FullName, fileName);
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
     }
 
     public static string WriteGzip(string fileName, string content)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory(Folder + "/").FullName, fileName);
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Folder, Guid.NewGuid().ToString("N"))).FullName, fileName);
         using var output = new GZipStream(File.Create(path), CompressionLevel.Fastest);
         output.Write(Encoding.UTF8.GetBytes(content));
         return path;
