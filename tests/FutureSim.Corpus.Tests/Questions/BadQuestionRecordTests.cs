@@ -11,7 +11,7 @@ public sealed class BadQuestionRecordTests
     private static void AssertFails(string path, string expected, QuestionFileFormat? format = null)
     {
         var error = QuestionFiles.LoadFails(path, format);
-        Assert.Equal($"{path}:{expected} {QuestionSetLoader.SkipInvalidAdvice}", error.Message);
+        Assert.Equal($"{path}:{expected}. {QuestionSetLoader.SkipInvalidAdvice}", error.Message);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class BadQuestionRecordTests
             """);
         var error = Assert.Throws<InvalidInputException>(() =>
             QuestionSetLoader.LoadMany([new QuestionFileSource(first), new QuestionFileSource(second)], QuestionFiles.Failing));
-        Assert.Equal($"{second}:2: duplicate id 'q1' (already loaded from {first}:2) {QuestionSetLoader.SkipInvalidAdvice}", error.Message);
+        Assert.Equal($"{second}:2: duplicate id 'q1' (already loaded from {first}:2). {QuestionSetLoader.SkipInvalidAdvice}", error.Message);
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class BadQuestionRecordTests
     public void AHeaderWithARepeatedColumnFailsTheFile()
     {
         var path = QuestionFiles.Write("questions.csv", "qid,title,Title,resolution_date,answer\n");
-        Assert.Equal($"{path}:1: column 'Title' appears twice in the header Fix the header row of the file.", QuestionFiles.LoadFails(path).Message);
+        Assert.Equal($"{path}:1: column 'Title' appears twice in the header. Fix the header row of the file.", QuestionFiles.LoadFails(path).Message);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class BadQuestionRecordTests
     {
         var path = QuestionFiles.Write(name, content);
         var error = QuestionFiles.LoadFails(path);
-        Assert.Equal($"{path}: Parquet question files are not supported Convert it to JSON Lines or CSV first, e.g. with pandas: "
+        Assert.Equal($"{path}: Parquet question files are not supported. Convert it to JSON Lines or CSV first, e.g. with pandas: "
             + "pd.read_parquet('questions.parquet').to_json('questions.jsonl', orient='records', lines=True).", error.Message);
     }
 
@@ -183,14 +183,14 @@ public sealed class BadQuestionRecordTests
     public void AnEmptyFileIsRefused()
     {
         var path = QuestionFiles.Write("questions.csv", Header);
-        Assert.Equal($"{path}: the file holds no questions Check that this is the question file you meant.", QuestionFiles.LoadFails(path).Message);
+        Assert.Equal($"{path}: the file holds no questions. Check that this is the question file you meant.", QuestionFiles.LoadFails(path).Message);
     }
 
     [Fact]
     public void AMissingFileIsReported()
     {
         var path = Path.Combine(QuestionFiles.Corpora, "no-such-questions.csv");
-        Assert.Equal($"{path}: question file not found Check the path.", QuestionFiles.LoadFails(path).Message);
+        Assert.Equal($"{path}: question file not found. Check the path.", QuestionFiles.LoadFails(path).Message);
     }
 
     [Fact]
