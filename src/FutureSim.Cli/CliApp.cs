@@ -13,6 +13,7 @@ internal static class CliApp
             CommonOptions.Config,
             CommonOptions.SkipInvalid,
             RunCommand.Create(),
+            BenchCommand.Create(),
         };
         return root;
     }
