@@ -12,6 +12,30 @@ public static class ForecastScores
         return (probabilityYes - y) * (probabilityYes - y);
     }
 
+    /// <summary>The default bound of <see cref="LogScore"/>: probabilities are clipped to [1e-4, 1 − 1e-4].</summary>
+    public const double DefaultLogClamp = 1e-4;
+
+    /// <summary>
+    /// Log score of a binary forecast: <c>ln p(outcome)</c> with p clipped to [ε, 1 − ε], so that a certain
+    /// wrong forecast scores ln ε (−9.21 for the default ε = 1e-4) instead of −∞. Higher is better; 0 is perfect.
+    /// </summary>
+    public static double LogScore(double probabilityYes, bool resolvedYes, double clamp = DefaultLogClamp)
+    {
+        var p = Math.Clamp(probabilityYes, clamp, 1 - clamp);
+        return Math.Log(resolvedYes ? p : 1 - p);
+    }
+
+    /// <summary>Accuracy at 0.5 of a binary forecast: 1 if p &gt; 0.5 and Yes or p &lt; 0.5 and No, 0.5 if p = 0.5, else 0.</summary>
+    public static double AccuracyAtHalf(double probabilityYes, bool resolvedYes) =>
+        probabilityYes == 0.5 ? 0.5 : (probabilityYes > 0.5) == resolvedYes ? 1 : 0;
+
+    /// <summary>
+    /// Brier skill score against a named reference forecast: <c>BSS = 1 − BS / BS_ref</c> (both mean Brier
+    /// scores over the same questions). Positive beats the reference; NaN when the reference is perfect (BS_ref = 0).
+    /// </summary>
+    public static double BrierSkill(double brier, double referenceBrier) =>
+        referenceBrier > 0 ? 1 - brier / referenceBrier : double.NaN;
+
     /// <summary>
     /// FutureSim's Brier skill score of a distribution over named outcomes:
     /// <c>BSS = 1 − Σ_{o ∈ named ∪ {truth}} (p(o) − 1[o = truth])²</c>.
