@@ -33,8 +33,8 @@ public static class LeaderboardRenderer
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. MetricCatalog.FreeForm.Select(c => c.Header), "ECE"],
                 freeForm.Select(e => (IReadOnlyList<string>)[
                     Number(e.FreeForm!.Rank), e.Agent, e.ConfigurationId, Number(e.FreeForm.Seeds), Number(e.FreeForm.Questions),
-                    Fixed(e.FreeForm.Coverage, TextDecimals), .. MetricCatalog.FreeForm.Select(c => Cell(c.Select(e))),
-                    Fixed(e.FreeForm.Calibration.ExpectedCalibrationError, TextDecimals)]));
+                    Fixed(e.FreeForm.Coverage, TextDecimals), .. MetricCatalog.FreeForm.Select(c => Cell(c, e)),
+                    Ece(e.FreeForm.Calibration)]));
         }
 
         var binary = Ranked(board, e => e.Binary?.Rank);
@@ -44,13 +44,13 @@ public static class LeaderboardRenderer
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. binaryColumns.Select(c => c.Header), "ECE"],
                 binary.Select(e => (IReadOnlyList<string>)[
                     Number(e.Binary!.Rank), e.Agent, e.ConfigurationId, Number(e.Binary.Seeds), Number(e.Binary.Questions),
-                    Fixed(e.Binary.Coverage, TextDecimals), .. binaryColumns.Select(c => Cell(c.Select(e))),
-                    Fixed(e.Binary.Calibration.ExpectedCalibrationError, TextDecimals)]));
+                    Fixed(e.Binary.Coverage, TextDecimals), .. binaryColumns.Select(c => Cell(c, e)),
+                    Ece(e.Binary.Calibration)]));
         }
 
         md.Append("\n## Calibration\n\n");
         Table(md, ["Agent", "Config", "Kind", "Forecasts", "ECE (width)", "ECE (count)", "Sharpness", "Brier", "REL", "RES", "UNC", "WBV", "WBC"],
-            Calibrations(board).Select(c => (IReadOnlyList<string>)[
+            Calibrations(board).Where(c => c.Width.Count > 0).Select(c => (IReadOnlyList<string>)[
                 c.Entry.Agent, c.Entry.ConfigurationId, c.Kind, Number(c.Width.Count),
                 Fixed(c.Width.ExpectedCalibrationError, TextDecimals), Fixed(c.Count.ExpectedCalibrationError, TextDecimals),
                 Fixed(c.Width.Sharpness, TextDecimals), Fixed(c.Width.Brier, TextDecimals), Fixed(c.Width.Reliability, TextDecimals),
@@ -68,9 +68,17 @@ public static class LeaderboardRenderer
 
         if (board.Comparisons.Length > 0)
         {
+            // Beyond a handful of entries all pairs drown the table: show neighbours in rank order, the JSON has every pair.
+            var neighbours = Neighbours(board).ToHashSet();
+            var shown = board.Comparisons.Where(neighbours.Contains).ToList();
             md.Append("\n## Paired comparisons\n\n");
+            if (shown.Count < board.Comparisons.Length)
+            {
+                md.Append("Each entry against the next in rank; the JSON output lists every pair.\n\n");
+            }
+
             Table(md, ["Kind", "Metric", "A", "B", "A − B", $"{level} % interval", "p"],
-                board.Comparisons.Select(c => (IReadOnlyList<string>)[
+                shown.Select(c => (IReadOnlyList<string>)[
                     c.Kind, c.Metric, c.A, c.B, Signed(c.Difference.Value, TextDecimals),
                     $"[{Signed(c.Difference.Lower, TextDecimals)}, {Signed(c.Difference.Upper, TextDecimals)}]", Fixed(c.PValue, TextDecimals)]));
         }
@@ -109,9 +117,9 @@ public static class LeaderboardRenderer
     {
         var csv = new StringBuilder("kind,rank,agent,configuration,seeds,questions,metric,estimate,lower,upper,denominator,formula\n");
         var other = MetricCatalog.Other(board.Options).ToDictionary(o => o.Id, o => o.Formula, StringComparer.Ordinal);
-        void Row(string kind, int? rank, LeaderboardEntry e, int questions, string metric, double? estimate, double? lower, double? upper, string denominator, string formula) =>
+        void Row(string kind, int? rank, LeaderboardEntry e, int questions, string metric, string estimate, double? lower, double? upper, string denominator, string formula) =>
             csv.Append(string.Join(',', kind, rank is { } r ? Number(r) : "", CsvField(e.Agent), e.ConfigurationId, Number(e.RunIds.Length),
-                Number(questions), metric, Fixed(estimate, DataDecimals), Fixed(lower, DataDecimals), Fixed(upper, DataDecimals),
+                Number(questions), metric, estimate, Fixed(lower, DataDecimals), Fixed(upper, DataDecimals),
                 CsvField(denominator), CsvField(formula))).Append('\n');
 
         foreach (var (kind, columns, rank) in new[]
@@ -122,31 +130,33 @@ public static class LeaderboardRenderer
         {
             foreach (var e in Ranked(board, rank))
             {
-                var (questions, coverage, calibration) = kind == KindCells.FreeFormKind
-                    ? (e.FreeForm!.Questions, e.FreeForm.Coverage, e.FreeForm.Calibration)
-                    : (e.Binary!.Questions, e.Binary.Coverage, e.Binary.Calibration);
-                Row(kind, rank(e), e, questions, "coverage", coverage, null, null, "seeds · questions", other["coverage"]);
+                var (questions, seeds, forecasts, calibration) = kind == KindCells.FreeFormKind
+                    ? (e.FreeForm!.Questions, e.FreeForm.Seeds, e.FreeForm.Forecasts, e.FreeForm.Calibration)
+                    : (e.Binary!.Questions, e.Binary.Seeds, e.Binary.Forecasts, e.Binary.Calibration);
+                Row(kind, rank(e), e, questions, "coverage", Fixed((double)forecasts / (seeds * questions), DataDecimals), null, null, "seeds · questions", other["coverage"]);
+                Row(kind, rank(e), e, questions, "abstentions", Number((seeds * questions) - forecasts), null, null, "seeds · questions", other["abstentions"]);
                 foreach (var column in columns)
                 {
                     var value = column.Select(e);
-                    Row(kind, rank(e), e, questions, column.Id, value?.Value, value?.Lower, value?.Upper, column.Denominator, column.Formula);
+                    Row(kind, rank(e), e, questions, column.Id, Fixed(value?.Value, DataDecimals), value?.Lower, value?.Upper, column.Denominator, column.Formula);
                 }
 
-                Row(kind, rank(e), e, questions, "ece", calibration.ExpectedCalibrationError, null, null, "forecast questions", other["ece"]);
-                Row(kind, rank(e), e, questions, "sharpness", calibration.Sharpness, null, null, "forecast questions", other["sharpness"]);
+                var calibrated = calibration.Count > 0;
+                Row(kind, rank(e), e, questions, "ece", calibrated ? Fixed(calibration.ExpectedCalibrationError, DataDecimals) : "", null, null, "forecast questions", other["ece"]);
+                Row(kind, rank(e), e, questions, "sharpness", calibrated ? Fixed(calibration.Sharpness, DataDecimals) : "", null, null, "forecast questions", other["sharpness"]);
             }
         }
 
         foreach (var e in board.Entries)
         {
             var questions = (e.FreeForm?.Questions ?? 0) + (e.Binary?.Questions ?? 0);
-            Row("all", null, e, questions, "failed_runs", e.FailedRuns, null, null, "runs", other["failures"]);
-            Row("all", null, e, questions, "incomplete_runs", e.IncompleteRuns, null, null, "runs", other["failures"]);
-            Row("all", null, e, questions, "submissions", e.Submissions, null, null, "runs", other["failures"]);
-            Row("all", null, e, questions, "refusals", e.Refusals, null, null, "runs", other["failures"]);
+            Row("all", null, e, questions, "failed_runs", Number(e.FailedRuns), null, null, "runs", other["failed_runs"]);
+            Row("all", null, e, questions, "incomplete_runs", Number(e.IncompleteRuns), null, null, "runs", other["incomplete_runs"]);
+            Row("all", null, e, questions, "submissions", Number(e.Submissions), null, null, "runs", other["submissions"]);
+            Row("all", null, e, questions, "refusals", Number(e.Refusals), null, null, "runs", other["refusals"]);
             foreach (var (failure, count) in e.Failures)
             {
-                Row("all", null, e, questions, "agent_failures_" + failure, count, null, null, "runs", other["failures"]);
+                Row("all", null, e, questions, "agent_failures_" + failure, Number(count), null, null, "runs", other["agent_failures"]);
             }
         }
 
@@ -380,10 +390,37 @@ public static class LeaderboardRenderer
     private static string Status(LeaderboardRun run) =>
         run.Status.ToString().ToLowerInvariant() + (run.IsComplete ? "" : ", incomplete");
 
-    private static string Cell(Estimate? estimate) =>
-        estimate is null ? "n/a"
-        : estimate.Lower is null ? Signed(estimate.Value, TextDecimals)
-        : $"{Signed(estimate.Value, TextDecimals)} [{Signed(estimate.Lower, TextDecimals)}, {Signed(estimate.Upper, TextDecimals)}]";
+    private static string Cell(MetricColumn column, LeaderboardEntry entry)
+    {
+        string Text(double? value) => column.Signed ? Signed(value, TextDecimals) : Fixed(value, TextDecimals);
+        return column.Select(entry) switch
+        {
+            null => "n/a",
+            { Lower: null } estimate => Text(estimate.Value),
+            var estimate => $"{Text(estimate.Value)} [{Text(estimate.Lower)}, {Text(estimate.Upper)}]",
+        };
+    }
+
+    private static string Ece(CalibrationSummary calibration) =>
+        calibration.Count == 0 ? "n/a" : Fixed(calibration.ExpectedCalibrationError, TextDecimals);
+
+    private const int AllPairsUpTo = 6;
+
+    /// <summary>All comparisons of a kind with few entries, else each entry against the next in rank.</summary>
+    private static IEnumerable<PairedComparison> Neighbours(Leaderboard board)
+    {
+        foreach (var group in board.Comparisons.GroupBy(c => c.Kind))
+        {
+            var entries = group.Select(c => c.A).Concat(group.Select(c => c.B)).Distinct().Count();
+
+            // Pairs come in rank order, so an entry's first pair is the one with its nearest follower.
+            var shown = entries <= AllPairsUpTo ? group : group.GroupBy(c => c.A).Select(g => g.First());
+            foreach (var c in shown)
+            {
+                yield return c;
+            }
+        }
+    }
 
     private static void Table(StringBuilder md, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
