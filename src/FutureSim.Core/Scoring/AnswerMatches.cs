@@ -10,9 +10,11 @@ namespace FutureSim.Core.Scoring;
 /// </summary>
 internal sealed class AnswerMatches
 {
-    private readonly Dictionary<QuestionId, Dictionary<string, bool>> _decisions;
+    private static readonly Func<string, bool> Never = _ => false;
 
-    private AnswerMatches(Dictionary<QuestionId, Dictionary<string, bool>> decisions) => _decisions = decisions;
+    private readonly Dictionary<QuestionId, Func<string, bool>> _decisions;
+
+    private AnswerMatches(Dictionary<QuestionId, Func<string, bool>> decisions) => _decisions = decisions;
 
     /// <summary>
     /// Asks <paramref name="matcher"/> about each distinct outcome name, in ordinal order per question; a
@@ -23,16 +25,19 @@ internal sealed class AnswerMatches
     {
         var names = questions
             .Where(q => q.Kind != QuestionKind.Binary)
-            .ToDictionary(q => q.Id, _ => new SortedSet<string>(StringComparer.Ordinal));
+            .ToDictionary(q => q.Id, _ => new HashSet<string>(StringComparer.Ordinal));
         foreach (var runEvent in events)
         {
             if (runEvent is ForecastSubmitted forecast && names.TryGetValue(forecast.QuestionId, out var set))
             {
-                set.UnionWith(forecast.Outcomes.Keys);
+                foreach (var name in forecast.Outcomes.Keys)
+                {
+                    set.Add(name);
+                }
             }
         }
 
-        var decisions = new Dictionary<QuestionId, Dictionary<string, bool>>();
+        var decisions = new Dictionary<QuestionId, Func<string, bool>>();
         foreach (var question in questions)
         {
             if (!names.TryGetValue(question.Id, out var set))
@@ -41,21 +46,18 @@ internal sealed class AnswerMatches
             }
 
             var decided = new Dictionary<string, bool>(set.Count, StringComparer.Ordinal);
-            foreach (var name in set)
+            foreach (var name in set.Order(StringComparer.Ordinal))
             {
                 decided[name] = string.Equals(name, question.Resolution.Answer, StringComparison.Ordinal)
                     || await matcher.MatchesAsync(name, question.Resolution, cancellationToken).ConfigureAwait(false);
             }
 
-            decisions[question.Id] = decided;
+            decisions[question.Id] = name => decided.TryGetValue(name, out var matches) && matches;
         }
 
         return new AnswerMatches(decisions);
     }
 
     /// <summary>The decision function for one question (false for names never decided).</summary>
-    public Func<string, bool> For(QuestionId question) =>
-        _decisions.TryGetValue(question, out var decided)
-            ? name => decided.TryGetValue(name, out var matches) && matches
-            : _ => false;
+    public Func<string, bool> For(QuestionId question) => _decisions.GetValueOrDefault(question, Never);
 }

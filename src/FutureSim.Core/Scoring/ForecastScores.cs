@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace FutureSim.Core.Scoring;
 
@@ -44,18 +45,41 @@ public static class ForecastScores
     /// </summary>
     /// <param name="outcomes">The named outcomes and their probabilities.</param>
     /// <param name="matchesTruth">Whether an outcome name matches the truth (decided beforehand by an <see cref="IAnswerMatcher"/>).</param>
-    public static double FreeFormSkill(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth)
+    public static double FreeFormSkill(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
+        FreeForm(outcomes, matchesTruth).Skill;
+
+    /// <summary>Top-1 accuracy: whether the highest-probability outcome (ties broken by name) matches the truth.</summary>
+    public static bool TopOneCorrect(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
+        FreeForm(outcomes, matchesTruth).TopOneCorrect;
+
+    /// <summary>Truth mass: the sum of probability on every outcome that matches the truth.</summary>
+    public static double TruthMass(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
+        FreeForm(outcomes, matchesTruth).TruthMass;
+
+    /// <summary>
+    /// All free-form scores of one forecast in one pass over its ordered outcomes: the same values as
+    /// <see cref="FreeFormSkill"/>, <see cref="TopOneCorrect"/>, <see cref="TruthMass"/> and the top
+    /// outcome's probability (0 when abstaining).
+    /// </summary>
+    internal static (double Skill, bool TopOneCorrect, double TruthMass, double TopProbability) FreeForm(
+        IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth)
     {
         if (outcomes.Count == 0)
         {
-            return 0;
+            return (0, false, 0, 0);
         }
 
-        var sum = 0.0;
+        var ordered = Ordered(outcomes);
+        double sum = 0, mass = 0;
         var truthNamed = false;
-        foreach (var (name, p) in Ordered(outcomes))
+        var top = false;
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var isTruth = !truthNamed && matchesTruth(name);
+            var (name, p) = ordered[i];
+            var matches = matchesTruth(name);
+            top |= i == 0 && matches;
+            mass += matches ? p : 0;
+            var isTruth = !truthNamed && matches;
             truthNamed |= isTruth;
             var target = isTruth ? 1.0 : 0.0;
             sum += (p - target) * (p - target);
@@ -66,18 +90,14 @@ public static class ForecastScores
             sum += 1.0; // the unnamed truth: (0 − 1)²
         }
 
-        return 1 - sum;
+        return (1 - sum, top, mass, ordered[0].Value);
     }
 
-    /// <summary>Top-1 accuracy: whether the highest-probability outcome (ties broken by name) matches the truth.</summary>
-    public static bool TopOneCorrect(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
-        outcomes.Count > 0 && matchesTruth(Ordered(outcomes)[0].Key);
-
-    /// <summary>Truth mass: the sum of probability on every outcome that matches the truth.</summary>
-    public static double TruthMass(IReadOnlyDictionary<string, double> outcomes, Func<string, bool> matchesTruth) =>
-        outcomes.Where(o => matchesTruth(o.Key)).Sum(o => o.Value);
-
     /// <summary>Outcomes in FutureSim's order: descending probability, then ordinal name.</summary>
-    public static ImmutableArray<KeyValuePair<string, double>> Ordered(IReadOnlyDictionary<string, double> outcomes) =>
-        [.. outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal)];
+    public static ImmutableArray<KeyValuePair<string, double>> Ordered(IReadOnlyDictionary<string, double> outcomes)
+    {
+        var ordered = outcomes.ToArray();
+        Array.Sort(ordered, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        return ImmutableCollectionsMarshal.AsImmutableArray(ordered);
+    }
 }

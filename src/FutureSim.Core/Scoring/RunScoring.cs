@@ -130,13 +130,8 @@ internal sealed class RunScoring
             return new ScoredForecast(forecast.Day, outcomes, false, double.NaN, 0, 0, 0, 0, false, 0, 0);
         }
 
-        var matches = _matches.For(forecast.QuestionId);
-        return new ScoredForecast(
-            forecast.Day, outcomes, true, double.NaN, 0, 0, 0,
-            ForecastScores.FreeFormSkill(outcomes, matches),
-            ForecastScores.TopOneCorrect(outcomes, matches),
-            ForecastScores.TruthMass(outcomes, matches),
-            ForecastScores.Ordered(outcomes)[0].Value);
+        var (skill, top, mass, topProbability) = ForecastScores.FreeForm(outcomes, _matches.For(forecast.QuestionId));
+        return new ScoredForecast(forecast.Day, outcomes, true, double.NaN, 0, 0, 0, skill, top, mass, topProbability);
     }
 
     private AgentScores ScoreAgent(
