@@ -197,7 +197,8 @@ public static class LeaderboardRenderer
             {
                 json.WriteStartObject();
                 json.WriteString("run_id", run.RunId);
-                json.WriteString("status", Status(run));
+                json.WriteString("status", run.Status.ToString().ToLowerInvariant());
+                json.WriteBoolean("complete", run.IsComplete);
                 json.WriteNumber("days", run.Days);
                 json.WriteString("first_day", run.FirstDay is { } first ? Day(first) : null);
                 json.WriteString("last_day", run.LastDay is { } last ? Day(last) : null);

@@ -112,17 +112,16 @@ internal sealed class RunEventLog
             case ForecastSubmitted forecast:
                 CheckForecast(forecast, line);
                 break;
-            case ForecastRefused refused:
-                CheckAgent(refused.Agent, line);
-                break;
-            case ToolCalled call:
-                CheckAgent(call.Agent, line);
-                break;
-            case NotesSaved notes:
-                CheckAgent(notes.Agent, line);
-                break;
-            case AgentFailed failed:
-                CheckAgent(failed.Agent, line);
+            case ForecastRefused or ToolCalled or NotesSaved or AgentFailed:
+                CheckAgent(
+                    runEvent switch
+                    {
+                        ForecastRefused refused => refused.Agent,
+                        ToolCalled call => call.Agent,
+                        NotesSaved notes => notes.Agent,
+                        _ => ((AgentFailed)runEvent).Agent,
+                    },
+                    line);
                 break;
         }
 
