@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
@@ -57,6 +58,8 @@ internal sealed class RunScoring
         }
     }
 
+    // Hot loops, run once per process: fully optimised on the first call rather than at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RunScores Score()
     {
         var agents = _run.Manifest.Agents.Select(a => a.Name).Order(StringComparer.Ordinal).ToList();
@@ -134,6 +137,7 @@ internal sealed class RunScoring
         return new ScoredForecast(forecast.Day, outcomes, true, double.NaN, 0, 0, 0, skill, top, mass, topProbability);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AgentScores ScoreAgent(
         string agent,
         List<ScoredForecast>[] forecasts,
