@@ -13,10 +13,10 @@ namespace FutureSim.Core.Runs;
 /// </summary>
 public sealed class RunFolder
 {
-    public const string ManifestFile = "manifest.json";
-    public const string QuestionsFile = "questions.jsonl";
-    public const string EventsFile = "events.jsonl";
-    public const string MetricsFile = "daily_metrics.csv";
+    public const string ManifestFile = RunFolderLayout.Manifest;
+    public const string QuestionsFile = RunFolderLayout.Questions;
+    public const string EventsFile = RunFolderLayout.Events;
+    public const string MetricsFile = RunFolderLayout.DailyMetrics;
     public const string LogFile = "run.log";
 
     private RunFolder(string root) => Root = Path.GetFullPath(root);
