@@ -14,6 +14,8 @@ internal static class CliApp
             CommonOptions.SkipInvalid,
             RunCommand.Create(),
             BenchCommand.Create(),
+            LeaderboardCommand.Create(),
+            LeaderboardCommand.CreateScore(),
         };
         return root;
     }

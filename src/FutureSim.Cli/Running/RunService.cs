@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using FutureSim.Cli.Configuration;
+using FutureSim.Cli.Reports;
 using FutureSim.Core.Articles;
+using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Input;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
@@ -24,6 +26,7 @@ internal sealed class RunService(
     CorpusCatalog corpora,
     IEnumerable<IAgentFactory> factories,
     DeferredFileSink runLog,
+    RunReports reports,
     TimeProvider timeProvider,
     ILogger<RunService> logger)
 {
@@ -121,6 +124,9 @@ internal sealed class RunService(
             manifest.Simulation.Days().Count(), quiet, logger,
             progress => runner.RunAsync(folder, agents, progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
+        var (_, board) = await reports.RescoreAsync(folder.Root, cancellationToken);
+        await Console.Out.WriteAsync(LeaderboardRenderer.Markdown(board));
+        logger.LogInformation("Leaderboard, daily metrics and charts written to {Folder}", folder.Root);
     }
 
     private static string AgentDirectory(RunFolder folder, string agent)
