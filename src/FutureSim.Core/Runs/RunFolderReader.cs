@@ -45,7 +45,8 @@ public static class RunFolderReader
         return log.ToRecord(runFolder, warnings);
     }
 
-    private static RunManifest ReadManifest(string file)
+    /// <summary>Reads and validates a <c>manifest.json</c> (known format version).</summary>
+    public static RunManifest ReadManifest(string file)
     {
         RequireFile(file);
         var bytes = File.ReadAllBytes(file);
@@ -76,7 +77,8 @@ public static class RunFolderReader
         }
     }
 
-    private static ImmutableArray<Question> ReadQuestions(string file)
+    /// <summary>Reads a <c>questions.jsonl</c>, checking each question and that ids are unique.</summary>
+    public static ImmutableArray<Question> ReadQuestions(string file)
     {
         RequireFile(file);
         var questions = ImmutableArray.CreateBuilder<Question>();
@@ -95,6 +97,17 @@ public static class RunFolderReader
         }
 
         return questions.ToImmutable();
+    }
+
+    /// <summary>Every record of a JSON Lines file of a run folder, naming the file and line of a malformed one.</summary>
+    public static IEnumerable<T> ReadLines<T>(string file)
+        where T : class
+    {
+        RequireFile(file);
+        foreach (var line in JsonLinesFile.ReadLines(file))
+        {
+            yield return Parse<T>(file, line);
+        }
     }
 
     private static T Parse<T>(string file, JsonLine line)
