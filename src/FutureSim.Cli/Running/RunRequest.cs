@@ -7,6 +7,9 @@ internal sealed record RunRequest
 
     public IReadOnlyList<string>? Agents { get; init; }
 
+    /// <summary>Agents given directly (e.g. the connected MCP client of <c>futuresim mcp</c>) instead of the configured ones.</summary>
+    public IReadOnlyList<Core.Runs.AgentSpec>? AgentSpecs { get; init; }
+
     public IReadOnlyList<string>? QuestionSets { get; init; }
 
     public IReadOnlyList<string>? Corpus { get; init; }

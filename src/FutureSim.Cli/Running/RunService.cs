@@ -68,7 +68,7 @@ internal sealed class RunService(
             MaxConcurrentAgents = options.MaxConcurrentAgents,
             AgentDayTimeout = options.AgentDayTimeout,
         };
-        var agents = AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
+        var agents = request.AgentSpecs is { } given ? [.. given] : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
         foreach (var spec in agents)
         {
             FactoryFor(spec);
