@@ -1,6 +1,7 @@
 using FutureSim.Cli.Configuration;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Input;
+using FutureSim.Corpus.Indexing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,7 @@ internal sealed class CorpusCatalog(ProjectSettings project, IOptions<CorpusOpti
     {
         var handling = options.Value.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail;
         var paths = files.Select(project.Resolve).ToArray();
-        // Wired to the Lucene index when the corpus layer lands on main (work in progress).
-        _ = (paths, handling, logger, policy, cancellationToken);
-        throw new NotSupportedException("The on-disk corpus index is not available in this build yet.");
+        var opened = LuceneCorpus.OpenOrBuild(project.Resolve(options.Value.IndexDirectory), paths, policy, handling, progress: null, logger, cancellationToken);
+        return Task.FromResult<ITimeGatedCorpus>(opened.Corpus);
     }
 }
