@@ -3,12 +3,9 @@ using FutureSim.Core.Simulation;
 
 namespace FutureSim.Cli.Tests.Commands;
 
-public sealed class RunCommandTests : IDisposable
+[Collection(CliCollection.Name)]
+public sealed class RunCommandTests(CliRun cli)
 {
-    private readonly CliRun cli = new();
-
-    public void Dispose() => cli.Dispose();
-
     [Fact]
     public async Task TheMainJobOnASliceOfTheBundledDataRunsEveryBaselineAndNeverLeaks()
     {
