@@ -32,6 +32,33 @@ public sealed class RunCommandTests(CliRun cli)
     }
 
     [Fact]
+    public async Task AKilledRunResumedFromTheCommandLineEndsWithTheSameEventsAndLeaderboard()
+    {
+        var (code, _) = await cli.RunAsync("run", "--run-id", "whole", "--start", "2025-12-01", "--end", "2025-12-12", "--quiet");
+        Assert.Equal(0, code);
+        var whole = Path.Combine(cli.RunsDirectory, "whole");
+        var killed = Path.Combine(cli.RunsDirectory, "killed");
+        Directory.CreateDirectory(killed);
+        foreach (var file in new[] { "manifest.json", "questions.jsonl" })
+        {
+            File.Copy(Path.Combine(whole, file), Path.Combine(killed, file));
+        }
+
+        // A kill in the middle of day 7's write: complete days, then half a line.
+        var events = File.ReadAllBytes(Path.Combine(whole, "events.jsonl"));
+        var text = System.Text.Encoding.UTF8.GetString(events);
+        var cut = text.IndexOf("\"day\":\"2025-12-07\"", StringComparison.Ordinal) + 40;
+        File.WriteAllText(Path.Combine(killed, "events.jsonl"), text[..cut]);
+        File.WriteAllText(Path.Combine(killed, "manifest.json"), File.ReadAllText(Path.Combine(killed, "manifest.json")).Replace("\"whole\"", "\"killed\""));
+
+        (code, _) = await cli.RunAsync("run", "--resume", "killed", "--quiet");
+
+        Assert.Equal(0, code);
+        Assert.Equal(events, File.ReadAllBytes(Path.Combine(killed, "events.jsonl")));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "daily_metrics.csv")), File.ReadAllText(Path.Combine(killed, "daily_metrics.csv")));
+    }
+
+    [Fact]
     public async Task AnUnknownAgentNameIsABadOptionNamingTheConfiguredAgents()
     {
         var (code, _) = await cli.RunAsync("run", "--agents", "oracle", "--quiet");
