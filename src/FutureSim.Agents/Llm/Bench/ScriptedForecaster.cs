@@ -25,6 +25,9 @@ internal static partial class ScriptedForecaster
         return ServerReply.Json(ChatCompletionJson.ToolCalls(id, request.Model, request.Body.Length / 4, 12 * calls.Count, calls));
     }
 
+    /// <summary>The simulated day a request belongs to: the latest "Today is" of its conversation ("" if none).</summary>
+    public static string DayOf(ServedRequest request) => Today([.. request.Json.GetProperty("messages").EnumerateArray()]);
+
     /// <summary>The calls of the next step, given the conversation so far.</summary>
     public static IReadOnlyList<ScriptedCall> Decide(string model, IReadOnlyList<JsonElement> messages)
     {
