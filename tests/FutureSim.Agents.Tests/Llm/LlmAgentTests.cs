@@ -152,6 +152,23 @@ public sealed class LlmAgentTests
             File.ReadAllBytes(LlmRuns.AgentFile(folder, "gpt", ModelUsageFile.FileName)));
     }
 
+    [Fact]
+    public async Task AConversationOverItsBudgetIsCompactedAndStaysAValidChat()
+    {
+        using var temp = new TempDirectory();
+        await using var server = ChatCompletionServer.Start(ScriptedForecaster.Respond);
+        using var factory = new LlmAgentFactory(_ => null);
+        AgentSpec[] specs = [LlmRuns.Spec("small", server.Endpoint, "small", ("ContextBudgetTokens", "1000")), LlmRuns.Spec("large", server.Endpoint, "large")];
+
+        var folder = await LlmRuns.RunAsync(temp.Sub("run"), factory, specs, "2026-01-01", "2026-01-04");
+
+        Assert.DoesNotContain(LlmRuns.Events(folder), e => e is AgentFailed);
+        Assert.All(server.Requests, r => Assert.Null(ScriptedForecaster.ProtocolError([.. r.Json.GetProperty("messages").EnumerateArray()])));
+        int LastSize(string model) => server.Requests.Last(r => r.Model == model).Body.Length;
+        Assert.True(LastSize("small") < LastSize("large") * 3 / 4, $"{LastSize("small")} vs {LastSize("large")}");
+        Assert.Contains("were removed from this conversation", server.Requests.Last(r => r.Model == "small").Body, StringComparison.Ordinal);
+    }
+
     private static ServerReply Reply(ServedRequest request, ScriptedCall[] calls, bool suffix = false, int promptTokens = 10)
     {
         var n = request.Json.GetProperty("messages").GetArrayLength();

@@ -20,6 +20,11 @@ internal static partial class ScriptedForecaster
     public static ServerReply Respond(ServedRequest request)
     {
         var messages = request.Json.GetProperty("messages").EnumerateArray().ToArray();
+        if (ProtocolError(messages) is { } error)
+        {
+            return ServerReply.Error(400, error);
+        }
+
         var calls = Decide(request.Model, messages);
         var id = string.Create(CultureInfo.InvariantCulture, $"chatcmpl-{messages.Length}");
         return ServerReply.Json(ChatCompletionJson.ToolCalls(id, request.Model, request.Body.Length / 4, 12 * calls.Count, calls));
@@ -68,6 +73,41 @@ internal static partial class ScriptedForecaster
         }
 
         return [new(prefix + "1", ToolNames.NextDay, "{}")];
+    }
+
+    /// <summary>
+    /// What a strict endpoint would reject about the conversation: a tool message that answers no call of
+    /// the assistant message before it, or a tool call left unanswered when the conversation moves on.
+    /// </summary>
+    public static string? ProtocolError(IReadOnlyList<JsonElement> messages)
+    {
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var role = Role(messages[i]);
+            if (role == "tool")
+            {
+                var id = messages[i].GetProperty("tool_call_id").GetString() ?? "";
+                if (!open.Remove(id))
+                {
+                    return $"messages[{i}]: a tool message answers '{id}', which no preceding assistant message called or which was already answered.";
+                }
+
+                continue;
+            }
+
+            if (open.Count > 0)
+            {
+                return $"messages[{i}]: the tool calls {string.Join(", ", open)} must be answered before a {role} message.";
+            }
+
+            if (role == "assistant")
+            {
+                open.UnionWith(ToolCallNames(messages[i]).Keys);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The results of the latest tool calls (after the last assistant message), by tool name.</summary>
