@@ -234,6 +234,4 @@ internal sealed class Conversation
             .Select(s => (ParseDay(s.Name), s.Path));
 
     private static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private readonly record struct DayStart(DateOnly Day, int Start);
 }

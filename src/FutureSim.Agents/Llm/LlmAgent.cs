@@ -28,8 +28,6 @@ internal sealed class LlmAgent(
     private readonly SemaphoreSlim oneDayAtATime = new(1, 1);
     private Conversation? conversation;
 
-    internal Conversation? Conversation => conversation;
-
     public async Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken)
     {
         // A day abandoned by the harness (timeout) may still be unwinding; the next one waits for it.

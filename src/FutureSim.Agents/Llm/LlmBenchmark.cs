@@ -16,7 +16,7 @@ namespace FutureSim.Agents.Llm;
 /// Measures the harness with many <c>llm</c> agents (<c>futuresim bench llm</c>): a local
 /// chat-completions server answers every call after a fixed latency with a scripted forecaster (four
 /// model calls per agent and day), and the real runner drives all agents concurrently over the given
-/// corpus and questions. Nothing leaves the machine.
+/// corpus and questions. Nothing leaves the machine. By default a small unmeasured run warms up first.
 /// </summary>
 public static class LlmBenchmark
 {
@@ -28,6 +28,11 @@ public static class LlmBenchmark
         if (questions.Count == 0)
         {
             throw new ArgumentException("The benchmark needs at least one question.", nameof(questions));
+        }
+
+        if (options.WarmUp)
+        {
+            await RunAsync(options with { Agents = Math.Min(options.Agents, 4), Days = Math.Min(options.Days, 2), WarmUp = false, WorkDirectory = null }, corpus, questions, cancellationToken);
         }
 
         var start = options.Start ?? questions.Min(q => SimulatedTime.DayOf(q.OpensAt));

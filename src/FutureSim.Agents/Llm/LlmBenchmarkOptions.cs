@@ -15,6 +15,9 @@ public sealed record LlmBenchmarkOptions
     /// <summary>The first simulated day; by default the day the earliest question opens.</summary>
     public DateOnly? Start { get; init; }
 
+    /// <summary>Whether to run a small unmeasured simulation first, so that start-up costs (JIT compilation, first connections) are not measured.</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>Where the benchmark's run folder is written; by default a temporary folder, deleted afterwards.</summary>
     public string? WorkDirectory { get; init; }
 }

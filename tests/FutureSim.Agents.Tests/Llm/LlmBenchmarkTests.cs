@@ -9,7 +9,7 @@ public sealed class LlmBenchmarkTests
     [Fact]
     public async Task TheBenchmarkRunsEveryAgentEveryDayAndReportsAgainstTheIdeal()
     {
-        var options = new LlmBenchmarkOptions { Agents = 3, Days = 2, Latency = TimeSpan.FromMilliseconds(20) };
+        var options = new LlmBenchmarkOptions { Agents = 3, Days = 2, Latency = TimeSpan.FromMilliseconds(20), WarmUp = false };
 
         var report = await LlmBenchmark.RunAsync(options, new InMemoryCorpus(LlmRuns.Articles), LlmRuns.Questions, CancellationToken.None);
 

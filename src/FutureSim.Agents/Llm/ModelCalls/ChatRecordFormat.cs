@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -18,6 +19,9 @@ namespace FutureSim.Agents.Llm.ModelCalls;
 /// </summary>
 internal static class ChatRecordFormat
 {
+    private static readonly ConditionalWeakTable<ChatMessage, string> MessageJson = [];
+    private static readonly ConditionalWeakTable<ChatOptions, string> OptionsJson = [];
+
     public static JsonSerializerOptions Json { get; } = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -26,11 +30,16 @@ internal static class ChatRecordFormat
         WriteIndented = false,
     };
 
-    /// <summary>A request in canonical form: each message's JSON, the options' JSON and the SHA-256 key over both.</summary>
+    /// <summary>
+    /// A request in canonical form: each message's JSON, the options' JSON and the SHA-256 key over both.
+    /// The JSON of a message and of an options instance is computed once and remembered for the life of
+    /// the object, because a conversation resends the same messages on every call: messages and options
+    /// must not be changed after they have been sent (the agent replaces messages, never edits them).
+    /// </summary>
     public static CanonicalRequest Request(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var optionsJson = Options(options).ToJsonString(Json);
-        var messageJson = messages.Select(m => Message(m).ToJsonString(Json)).ToImmutableArray();
+        var optionsJson = options is null ? Options(null).ToJsonString(Json) : OptionsJson.GetValue(options, o => Options(o).ToJsonString(Json));
+        var messageJson = messages.Select(m => MessageJson.GetValue(m, message => Message(message).ToJsonString(Json))).ToImmutableArray();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(optionsJson));
         foreach (var message in messageJson)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.AI;
@@ -19,6 +18,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
     private readonly ModelCallScope scope;
     private readonly Lock gate = new();
     private IReadOnlyList<string> previous = [];
+    private (string Options, string Recorded) lastOptions = ("", "");
     private int seq;
 
     public RecordingChatClient(IChatClient inner, string path, ModelCallScope scope)
@@ -62,6 +62,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         return response;
     }
 
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Model calls are recorded whole; streaming responses cannot be recorded or replayed.");
+
     private void Append(CanonicalRequest request, string? response, RecordedFailure? failure)
     {
         lock (gate)
@@ -81,7 +84,12 @@ internal sealed class RecordingChatClient : DelegatingChatClient
                 writer.WriteString("key", request.Key);
                 writer.WriteStartObject("request");
                 writer.WritePropertyName("options");
-                writer.WriteRawValue(RecordedOptions(request), skipInputValidation: true);
+                if (!ReferenceEquals(lastOptions.Options, request.OptionsJson))
+                {
+                    lastOptions = (request.OptionsJson, RecordedOptions(request));
+                }
+
+                writer.WriteRawValue(lastOptions.Recorded, skipInputValidation: true);
                 writer.WriteNumber("prefix", prefix);
                 writer.WriteStartArray("messages");
                 for (var i = prefix; i < request.Messages.Length; i++)

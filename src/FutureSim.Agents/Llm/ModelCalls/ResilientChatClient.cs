@@ -29,7 +29,7 @@ internal sealed class ResilientChatClient(
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         for (var attempt = 1; ; attempt++)
         {
-            Failure failure;
+            EndpointFailure failure;
             using (var timeout = new CancellationTokenSource(settings.RequestTimeout, timeProvider))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
             {
@@ -39,7 +39,7 @@ internal sealed class ResilientChatClient(
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    failure = new Failure($"no response within {settings.RequestTimeout:c}", Transient: true, RetryAfter: null, null);
+                    failure = new EndpointFailure($"no response within {settings.RequestTimeout:c}", Transient: true, RetryAfter: null, null);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && Classify(e, timeProvider) is { } classified)
                 {
@@ -75,17 +75,17 @@ internal sealed class ResilientChatClient(
     }
 
     /// <summary>What went wrong and whether trying again may help; null for failures that are not the endpoint's (they propagate as they are).</summary>
-    internal static Failure? Classify(Exception exception, TimeProvider timeProvider) => exception switch
+    internal static EndpointFailure? Classify(Exception exception, TimeProvider timeProvider) => exception switch
     {
-        ClientResultException { Status: 0 } e => new Failure($"connection failed ({ChatRecordFormat.InnermostMessage(e)})", true, null, e),
-        ClientResultException e => new Failure(
+        ClientResultException { Status: 0 } e => new EndpointFailure($"connection failed ({ChatRecordFormat.InnermostMessage(e)})", true, null, e),
+        ClientResultException e => new EndpointFailure(
             $"HTTP {e.Status}{(e.GetRawResponse()?.ReasonPhrase is { Length: > 0 } reason ? " " + reason : "")}",
             e.Status is 408 or 409 or 429 or >= 500,
             RetryAfter(e.GetRawResponse()?.Headers, timeProvider),
             e),
-        HttpRequestException or IOException or SocketException => new Failure($"connection failed ({ChatRecordFormat.InnermostMessage(exception)})", true, null, exception),
-        TimeoutException or TaskCanceledException => new Failure($"the request timed out ({exception.Message})", true, null, exception),
-        JsonException => new Failure($"the response is not a valid chat completion ({exception.Message})", false, null, exception),
+        HttpRequestException or IOException or SocketException => new EndpointFailure($"connection failed ({ChatRecordFormat.InnermostMessage(exception)})", true, null, exception),
+        TimeoutException or TaskCanceledException => new EndpointFailure($"the request timed out ({exception.Message})", true, null, exception),
+        JsonException => new EndpointFailure($"the response is not a valid chat completion ({exception.Message})", false, null, exception),
         _ => null,
     };
 
@@ -125,6 +125,4 @@ internal sealed class ResilientChatClient(
 
         return null;
     }
-
-    internal sealed record Failure(string Description, bool Transient, TimeSpan? RetryAfter, Exception? Exception);
 }

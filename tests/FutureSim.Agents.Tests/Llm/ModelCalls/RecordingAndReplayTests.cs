@@ -51,7 +51,7 @@ public sealed class RecordingAndReplayTests
     {
         using var temp = new TempDirectory();
         var path = temp.Sub("model-calls.jsonl");
-        using var recording = new RecordingChatClient(new EchoClient(), path, Scope("2026-01-02"));
+        using var recording = new RecordingChatClient(Echo(), path, Scope("2026-01-02"));
         List<ChatMessage> conversation = [new(ChatRole.System, "rules")];
         var requests = new List<CanonicalRequest>();
         for (var i = 0; i < 4; i++)
@@ -82,7 +82,7 @@ public sealed class RecordingAndReplayTests
     {
         using var temp = new TempDirectory();
         var path = temp.Sub("model-calls.jsonl");
-        using (var recording = new RecordingChatClient(new EchoClient(), path, Scope("2026-01-01")))
+        using (var recording = new RecordingChatClient(Echo(), path, Scope("2026-01-01")))
         {
             await recording.GetResponseAsync("first", Options);
         }
@@ -101,7 +101,7 @@ public sealed class RecordingAndReplayTests
     {
         using var temp = new TempDirectory();
         var path = temp.Sub("model-calls.jsonl");
-        using (var recording = new RecordingChatClient(new FailingClient(), path, Scope("2026-01-01")))
+        using (var recording = new RecordingChatClient(Failing(), path, Scope("2026-01-01")))
         {
             await Assert.ThrowsAsync<AgentEndpointException>(() => recording.GetResponseAsync("down", Options));
             await Assert.ThrowsAsync<DayLimitReachedException>(() => recording.GetResponseAsync("late", Options));
@@ -129,47 +129,21 @@ public sealed class RecordingAndReplayTests
         Assert.Equal(ForecastingToolset.Invoke(call, new UnusedTools()), ForecastingToolset.Invoke(replayed, new UnusedTools()));
     }
 
+    private static CallbackChatClient Echo() => new(messages => new ChatResponse(new ChatMessage(ChatRole.Assistant, "echo: " + messages[^1].Text))
+    {
+        ModelId = "m",
+        CreatedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        Usage = new UsageDetails { InputTokenCount = 5, OutputTokenCount = 2, TotalTokenCount = 7 },
+    });
+
+    private static CallbackChatClient Failing() => new(messages => messages[^1].Text == "down"
+        ? throw new AgentEndpointException("The model endpoint http://x/v1/ failed after 5 attempts: HTTP 503.")
+        : throw new DayLimitReachedException("The daily wall-time limit was reached."));
+
     private static ModelCallScope Scope(string day)
     {
         var scope = new ModelCallScope(TimeProvider.System);
         scope.BeginDay(TestKit.TestData.Day(day));
         return scope;
-    }
-
-    private sealed class EchoClient : IChatClient
-    {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "echo: " + messages.Last().Text))
-            {
-                ModelId = "m",
-                CreatedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero),
-                Usage = new UsageDetails { InputTokenCount = 5, OutputTokenCount = 2, TotalTokenCount = 7 },
-            });
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class FailingClient : IChatClient
-    {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            messages.Last().Text == "down"
-                ? throw new AgentEndpointException("The model endpoint http://x/v1/ failed after 5 attempts: HTTP 503.")
-                : throw new DayLimitReachedException("The daily wall-time limit was reached.");
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -11,13 +11,14 @@ namespace FutureSim.Agents.Tests.Llm.ModelCalls;
 
 public sealed class ResilientChatClientTests
 {
+    private static readonly HttpClient Http = OpenAiEndpoint.CreateHttpClient();
     private static readonly ServerReply Hello = ServerReply.Json(ChatCompletionJson.Text("chatcmpl-1", "m", 10, 2, "hello"));
 
     [Fact]
     public async Task A429IsRetriedAfterTheWaitTheServerAsksFor()
     {
         await using var server = ChatCompletionServer.Start(Script(ServerReply.Error(429, "slow down", KeyValuePair.Create("retry-after-ms", "250")), Hello));
-        using var client = Client(server, out _);
+        using var client = Client(server);
 
         var response = await client.GetResponseAsync("hi");
 
@@ -32,7 +33,7 @@ public sealed class ResilientChatClientTests
     {
         var clock = new FakeTimeProvider();
         await using var server = ChatCompletionServer.Start(Script(ServerReply.Error(429, "slow down", KeyValuePair.Create("Retry-After", "2")), Hello));
-        using var client = Client(server, out _, clock);
+        using var client = Client(server, clock);
 
         var call = client.GetResponseAsync("hi");
         await Until(() => server.Requests.Count == 1);
@@ -53,7 +54,7 @@ public sealed class ResilientChatClientTests
     public async Task A500IsRetriedAndTheCallSucceeds()
     {
         await using var server = ChatCompletionServer.Start(Script(ServerReply.Error(500, "boom"), ServerReply.Error(502, "bad gateway"), Hello));
-        using var client = Client(server, out _);
+        using var client = Client(server);
 
         Assert.Equal("hello", (await client.GetResponseAsync("hi")).Text);
         Assert.Equal(3, server.Requests.Count);
@@ -63,7 +64,7 @@ public sealed class ResilientChatClientTests
     public async Task ASlowResponseIsAbandonedAtTheRequestTimeoutAndRetried()
     {
         await using var server = ChatCompletionServer.Start(Script(Hello.After(TimeSpan.FromSeconds(10)), Hello));
-        using var client = Client(server, out _, requestTimeout: TimeSpan.FromMilliseconds(300));
+        using var client = Client(server, requestTimeout: TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
 
         Assert.Equal("hello", (await client.GetResponseAsync("hi")).Text);
@@ -75,7 +76,7 @@ public sealed class ResilientChatClientTests
     public async Task ADroppedConnectionIsRetried()
     {
         await using var server = ChatCompletionServer.Start(Script(ServerReply.DropConnection(), ServerReply.DropConnection(), Hello));
-        using var client = Client(server, out _);
+        using var client = Client(server);
 
         Assert.Equal("hello", (await client.GetResponseAsync("hi")).Text);
         Assert.True(server.Requests.Count >= 2);
@@ -85,7 +86,7 @@ public sealed class ResilientChatClientTests
     public async Task AnEndpointThatStaysDownThrowsAnAgentEndpointExceptionAfterTheLastRetry()
     {
         await using var server = ChatCompletionServer.Start(_ => ServerReply.Error(503, "overloaded"));
-        using var client = Client(server, out _, maxRetries: 3);
+        using var client = Client(server, maxRetries: 3);
 
         var failure = await Assert.ThrowsAsync<AgentEndpointException>(() => client.GetResponseAsync("hi"));
 
@@ -98,7 +99,7 @@ public sealed class ResilientChatClientTests
     public async Task ARefusedRequestIsNotRetried()
     {
         await using var server = ChatCompletionServer.Start(_ => ServerReply.Error(401, "bad key"));
-        using var client = Client(server, out _);
+        using var client = Client(server);
 
         var failure = await Assert.ThrowsAsync<AgentEndpointException>(() => client.GetResponseAsync("hi"));
 
@@ -111,7 +112,7 @@ public sealed class ResilientChatClientTests
     public async Task AStoppedServerIsAnEndpointFailure()
     {
         var server = ChatCompletionServer.Start(_ => Hello);
-        using var client = Client(server, out _, maxRetries: 1);
+        using var client = Client(server, maxRetries: 1);
         await server.DisposeAsync();
 
         var failure = await Assert.ThrowsAsync<AgentEndpointException>(() => client.GetResponseAsync("hi"));
@@ -123,7 +124,7 @@ public sealed class ResilientChatClientTests
     public void BackoffDoublesPerRetryWithJitterAndIsCapped()
     {
         var settings = Settings(new Uri("http://127.0.0.1:9/v1/")) with { RetryBaseDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) };
-        var client = new ResilientChatClient(new StubClient(), settings, TimeProvider.System, NullLogger.Instance, new Random(7));
+        var client = new ResilientChatClient(new CallbackChatClient(_ => throw new NotSupportedException()), settings, TimeProvider.System, NullLogger.Instance, new Random(7));
 
         for (var retry = 1; retry <= 3; retry++)
         {
@@ -176,25 +177,9 @@ public sealed class ResilientChatClientTests
     }
 
     private static IChatClient Client(
-        ChatCompletionServer server, out HttpClient http, TimeProvider? clock = null, TimeSpan? requestTimeout = null, int maxRetries = 3)
+        ChatCompletionServer server, TimeProvider? clock = null, TimeSpan? requestTimeout = null, int maxRetries = 3)
     {
-        http = OpenAiEndpoint.CreateHttpClient();
         var settings = Settings(server.Endpoint) with { RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5), MaxRetries = maxRetries };
-        return OpenAiEndpoint.CreateResilient(settings, "test-key", http, clock ?? TimeProvider.System, NullLogger.Instance);
-    }
-
-    private sealed class StubClient : IChatClient
-    {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
+        return OpenAiEndpoint.CreateResilient(settings, "test-key", Http, clock ?? TimeProvider.System, NullLogger.Instance);
     }
 }
