@@ -120,7 +120,17 @@ internal sealed class ChatCompletionServer : IAsyncDisposable
                         requests.Add(request);
                     }
 
-                    var reply = await respond(request, token);
+                    ServerReply reply;
+                    try
+                    {
+                        reply = await respond(request, token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A broken script shows up as a server error naming the cause, not as a hang.
+                        reply = ServerReply.Error(500, $"The scripted responder failed: {e.GetType().Name}: {e.Message}");
+                    }
+
                     if (reply.Delay > TimeSpan.Zero)
                     {
                         await Task.Delay(reply.Delay, token);

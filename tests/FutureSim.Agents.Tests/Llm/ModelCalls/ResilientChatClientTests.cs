@@ -31,23 +31,19 @@ public sealed class ResilientChatClientTests
     [Fact]
     public async Task RetryAfterInSecondsIsWaitedOnTheInjectedClock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new WatchedClock(TimeSpan.FromSeconds(2));
         await using var server = ChatCompletionServer.Start(Script(ServerReply.Error(429, "slow down", KeyValuePair.Create("Retry-After", "2")), Hello));
         using var client = Client(server, clock);
 
         var call = client.GetResponseAsync("hi");
-        await Until(() => server.Requests.Count == 1);
+        await clock.Waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Advance(TimeSpan.FromMilliseconds(1_900));
         await Task.Delay(200);
-        var advanced = TimeSpan.Zero;
-        while (server.Requests.Count < 2 && advanced < TimeSpan.FromSeconds(5))
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(100));
-            advanced += TimeSpan.FromMilliseconds(100);
-            await Task.Delay(20);
-        }
+        Assert.Single(server.Requests);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
 
-        Assert.Equal("hello", (await call).Text);
-        Assert.InRange(advanced, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+        Assert.Equal("hello", (await call.WaitAsync(TimeSpan.FromSeconds(10))).Text);
+        Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]
@@ -166,20 +162,29 @@ public sealed class ResilientChatClientTests
         return _ => replies[Math.Min(Interlocked.Increment(ref next) - 1, replies.Length - 1)];
     }
 
-    internal static async Task Until(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting");
-            await Task.Delay(10);
-        }
-    }
-
     private static IChatClient Client(
         ChatCompletionServer server, TimeProvider? clock = null, TimeSpan? requestTimeout = null, int maxRetries = 3)
     {
         var settings = Settings(server.Endpoint) with { RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5), MaxRetries = maxRetries };
         return OpenAiEndpoint.CreateResilient(settings, "test-key", Http, clock ?? TimeProvider.System, NullLogger.Instance);
+    }
+
+    /// <summary>A fake clock that tells when someone starts waiting for <paramref name="dueTime"/> on it.</summary>
+    private sealed class WatchedClock(TimeSpan dueTime) : FakeTimeProvider
+    {
+        private readonly TaskCompletionSource waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Waiting => waiting.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan due, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, due, period);
+            if (due == dueTime)
+            {
+                waiting.TrySetResult();
+            }
+
+            return timer;
+        }
     }
 }
