@@ -32,7 +32,12 @@ public static class LlmBenchmark
 
         if (options.WarmUp)
         {
-            await RunAsync(options with { Agents = Math.Min(options.Agents, 4), Days = Math.Min(options.Days, 2), WarmUp = false, WorkDirectory = null }, corpus, questions, cancellationToken);
+            await RunAsync(options with { Latency = TimeSpan.Zero, WarmUp = false, WorkDirectory = null }, corpus, questions, cancellationToken);
+
+            // Let background JIT recompilation of the hot paths finish and start from a clean heap.
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
         }
 
         var start = options.Start ?? questions.Min(q => SimulatedTime.DayOf(q.OpensAt));
