@@ -105,7 +105,7 @@ internal sealed class LlmAgent(
             var limitReached = false;
             foreach (var call in calls)
             {
-                if (call.Name == ToolNames.NextDay && call.Exception is null)
+                if (call.Name == ToolNames.NextDay)
                 {
                     if (nextDay is null)
                     {

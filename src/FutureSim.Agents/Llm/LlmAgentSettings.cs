@@ -65,6 +65,10 @@ internal sealed record LlmAgentSettings
     {
         var owner = $"llm agent '{spec.Name}'";
         var reader = new SettingsReader(spec.Settings, owner);
+
+        // The entry's own name and kind may be flattened into its settings; they are not settings.
+        reader.String("Name");
+        reader.String("Kind");
         var connection = ModelEndpointSettings.Read(reader);
         var defaults = new LlmAgentSettings { Connection = connection, SystemPrompt = "" };
         var toolCalls = reader.Integer("MaxToolCallsPerDay", 0, 100_000);

@@ -95,7 +95,7 @@ internal sealed class SettingsReader
         return null;
     }
 
-    /// <summary>A duration written as <c>hh:mm:ss[.fff]</c> (configuration's TimeSpan form) or as a number with a unit: <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>.</summary>
+    /// <summary>A duration written as <c>hh:mm:ss[.fff]</c> (configuration's TimeSpan form), as a number with a unit (<c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>) or as a plain number of seconds.</summary>
     public TimeSpan? Duration(string key, TimeSpan min, TimeSpan max)
     {
         var text = String(key);
@@ -109,7 +109,7 @@ internal sealed class SettingsReader
             return value;
         }
 
-        Problem($"'{key}' must be a duration from {min:c} to {max:c}, written as hh:mm:ss or like 30s, 5m, 250ms; got '{text}'.");
+        Problem($"'{key}' must be a duration from {min:c} to {max:c}, written as hh:mm:ss, as seconds, or like 30s, 5m, 250ms; got '{text}'.");
         return null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class SettingsReader
             return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
         }
 
-        (string Suffix, double Ticks)[] units = [("ms", TimeSpan.TicksPerMillisecond), ("s", TimeSpan.TicksPerSecond), ("m", TimeSpan.TicksPerMinute), ("h", TimeSpan.TicksPerHour)];
+        (string Suffix, double Ticks)[] units = [("ms", TimeSpan.TicksPerMillisecond), ("s", TimeSpan.TicksPerSecond), ("m", TimeSpan.TicksPerMinute), ("h", TimeSpan.TicksPerHour), ("", TimeSpan.TicksPerSecond)];
         foreach (var (suffix, ticks) in units)
         {
             if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)

@@ -116,4 +116,17 @@ public sealed class LlmAgentFactoryTests
         Assert.Contains("You are gpt", settings.SystemPrompt);
         Assert.DoesNotContain("{{", settings.SystemPrompt);
     }
+
+    [Theory]
+    [InlineData("00:01:30", 90_000)]
+    [InlineData("90", 90_000)]
+    [InlineData("90s", 90_000)]
+    [InlineData("1.5m", 90_000)]
+    [InlineData("250ms", 250)]
+    [InlineData("0", 0)]
+    public void DurationsAreReadInConfigurationFormOrWithAUnit(string text, double milliseconds)
+    {
+        Assert.True(SettingsReader.TryParseDuration(text, out var value));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), value);
+    }
 }
