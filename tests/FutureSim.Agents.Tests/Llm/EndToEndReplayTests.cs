@@ -58,6 +58,28 @@ public sealed class EndToEndReplayTests
         Assert.True(served > usage.Values.Sum(rows => rows.Sum(r => r.Calls)), "retried requests reach the server but are not counted as answered calls");
     }
 
+    [Fact]
+    public async Task AReplayThatDivergesFromItsRecordingFailsTheAgentsDayWithAClearMessage()
+    {
+        using var temp = new TempDirectory();
+        RunFolder original;
+        await using (var server = ChatCompletionServer.Start(ScriptedForecaster.Respond))
+        {
+            using var factory = new LlmAgentFactory(_ => null);
+            original = await LlmRuns.RunAsync(temp.Sub("original"), factory, [LlmRuns.Spec("gpt", server.Endpoint, "m")], "2026-01-01", "2026-01-02");
+        }
+
+        using var replayFactory = new LlmAgentFactory(_ => null);
+        var changed = LlmRuns.Spec("gpt", null, "m", ("Temperature", "0.9"));
+        var replay = await LlmRuns.RunAsync(temp.Sub("replay"), replayFactory, [changed], "2026-01-01", "2026-01-02", replayFrom: original.Root);
+
+        var failures = LlmRuns.Events(replay).OfType<AgentFailed>().ToArray();
+        Assert.Equal(2, failures.Length);
+        Assert.All(failures, f => Assert.Equal("exception", f.Kind));
+        Assert.StartsWith("ReplayMismatchException: The recording", failures[0].Message);
+        Assert.Contains("diverged from the recorded run", failures[0].Message);
+    }
+
     /// <summary>The scripted forecaster with faults: alpha's endpoint is down on day 3 and drops a connection on day 2; beta meets a 500, a 429 and its own malformed arguments.</summary>
     private sealed class Faults
     {
