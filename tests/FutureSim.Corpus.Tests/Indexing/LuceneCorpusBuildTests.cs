@@ -238,6 +238,41 @@ public sealed class LuceneCorpusBuildTests : IDisposable
     }
 
     [Fact]
+    public void ACancelledBuildLeavesNoIndexToTrust()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.FileNumber == 2)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            LuceneCorpus.OpenOrBuild(index, [january, february], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, progress, null, cancellation.Token));
+        var report = Open([january, february]);
+
+        Assert.Equal(CorpusBuildMode.Rebuilt, report.Mode);
+        Assert.Equal("no index yet", report.Reason);
+        Assert.Equal(3, report.DocumentCount);
+    }
+
+    [Fact]
+    public void TheDecisionAndItsReasonAreLoggedWithTemplateProperties()
+    {
+        var logger = new CollectingLogger();
+        var withBadLine = corpora.Write("bad.jsonl", TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."), "{");
+
+        LuceneCorpus.OpenOrBuild(index, [withBadLine], VisibilityPolicy.Strict, InvalidRecordHandling.Skip, null, logger, CancellationToken.None).Corpus.Dispose();
+        LuceneCorpus.OpenOrBuild(index, [withBadLine], VisibilityPolicy.Strict, InvalidRecordHandling.Skip, null, logger, CancellationToken.None).Corpus.Dispose();
+
+        Assert.Contains(logger.Entries, e => e.Properties.TryGetValue("Reason", out var reason) && Equals(reason, "no index yet"));
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("bad.jsonl:2", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("reused", StringComparison.Ordinal) && Equals(e.Properties["DocumentCount"], 1));
+    }
+
+    [Fact]
     public void ProgressNamesEachFile()
     {
         var seen = new List<CorpusBuildProgress>();
