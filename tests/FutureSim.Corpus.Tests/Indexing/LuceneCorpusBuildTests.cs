@@ -189,6 +189,11 @@ public sealed class LuceneCorpusBuildTests : IDisposable
         Assert.Equal(new RecordError(withBadLine, 2, built.SkippedRecords[0].Problem), built.SkippedRecords[0]);
         Assert.Equal(built.SkippedRecords.ToArray(), reused.SkippedRecords.ToArray());
         Assert.Equal(2, strict.Error.Line);
+
+        corpora.Write("bad.jsonl", TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."));
+        var fixedFile = Open([withBadLine]);
+        Assert.Equal(CorpusBuildMode.Rebuilt, fixedFile.Mode);
+        Assert.Equal(0, fixedFile.SkippedRecordCount);
     }
 
     [Fact]
