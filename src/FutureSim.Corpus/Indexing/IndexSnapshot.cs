@@ -31,7 +31,7 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly ConcurrentDictionary<string, TermTimeline> timelines = new(StringComparer.Ordinal);
     private readonly long latestTicks;
     private readonly bool hasDeletions;
-    private long timelinePostings;
+    private long timelineEntries;
 
     private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store)
     {
@@ -106,8 +106,8 @@ internal sealed class IndexSnapshot : IDisposable
     /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
     public const int TimelineFrom = 256;
 
-    /// <summary>The most postings all timelines together may hold (12 bytes each).</summary>
-    public const long MaxTimelinePostings = 16_000_000;
+    /// <summary>Timelines stop being added once they hold this many entries in all (20 bytes each).</summary>
+    public const long MaxTimelineEntries = 16_000_000;
 
     public DirectoryReader Reader { get; }
 
@@ -160,8 +160,8 @@ internal sealed class IndexSnapshot : IDisposable
     /// <summary>
     /// docFreq and totalTermFreq of <paramref name="term"/> over the documents visible at
     /// <paramref name="asOfTicks"/>. Frequent terms (docFreq ≥ <see cref="TimelineFrom"/>) get a
-    /// <see cref="TermTimeline"/>, built on first use and kept (up to <see cref="MaxTimelinePostings"/>
-    /// postings in all), which answers for any instant by binary search. Other terms are counted directly:
+    /// <see cref="TermTimeline"/>, built on first use and kept (until <see cref="MaxTimelineEntries"/>
+    /// entries are held), which answers for any instant by binary search. Other terms are counted directly:
     /// segments wholly visible contribute the index's own counts, segments wholly in the future nothing, and
     /// a segment straddling the instant has the term's postings checked against its visibility table.
     /// </summary>
@@ -219,9 +219,8 @@ internal sealed class IndexSnapshot : IDisposable
             return known;
         }
 
-        if (Interlocked.Add(ref timelinePostings, context.DocFreq) > MaxTimelinePostings)
+        if (Interlocked.Read(ref timelineEntries) > MaxTimelineEntries)
         {
-            Interlocked.Add(ref timelinePostings, -context.DocFreq);
             return null;
         }
 
@@ -242,10 +241,10 @@ internal sealed class IndexSnapshot : IDisposable
         var timeline = new TermTimeline([.. ticks], [.. frequencies]);
         if (!timelines.TryAdd(key, timeline))
         {
-            Interlocked.Add(ref timelinePostings, -context.DocFreq);
             return timelines[key];
         }
 
+        Interlocked.Add(ref timelineEntries, timeline.Entries);
         return timeline;
     }
 
