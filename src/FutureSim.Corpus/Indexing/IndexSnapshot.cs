@@ -15,12 +15,19 @@ namespace FutureSim.Corpus.Indexing;
 /// <item>per segment, each document's visibility instant (<see cref="SegmentVisibility"/>);</item>
 /// <item>all live documents' visibility instants sorted, with prefix sums of their term counts, so that the
 ///   number of documents and of terms visible at any instant is a binary search away;</item>
-/// <item>the id hashes sorted, to fetch by id without an id term in the index.</item>
+/// <item>the id hashes sorted, to fetch by id without an id term in the index;</item>
+/// <item>lazily, a <see cref="TermTimeline"/> per frequent term.</item>
 /// </list>
-/// Thread-safe: everything is read-only after <see cref="Open"/>.
+/// Thread-safe: everything is read-only after <see cref="Open"/> except the timeline cache, which is concurrent.
 /// </summary>
 internal sealed class IndexSnapshot : IDisposable
 {
+    /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
+    public const int TimelineFrom = 256;
+
+    /// <summary>Timelines stop being added once they hold this many entries in all (20 bytes each).</summary>
+    public const long MaxTimelineEntries = 16_000_000;
+
     private readonly LuceneDirectory directory;
     private readonly ArticleStore store;
     private readonly long[] sortedTicks;
@@ -103,22 +110,17 @@ internal sealed class IndexSnapshot : IDisposable
         Array.Sort(sortedIdHashes, idDocs);
     }
 
-    /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
-    public const int TimelineFrom = 256;
-
-    /// <summary>Timelines stop being added once they hold this many entries in all (20 bytes each).</summary>
-    public const long MaxTimelineEntries = 16_000_000;
-
     public DirectoryReader Reader { get; }
 
-    /// <summary>By leaf ordinal.</summary>
+    /// <summary>The segments' visibility tables, by leaf ordinal.</summary>
     public IReadOnlyList<SegmentVisibility> Segments { get; }
 
     public NewsSimilarity Similarity { get; } = new();
 
+    /// <summary>Live documents in the index.</summary>
     public int DocumentCount => sortedTicks.Length;
 
-    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), in no particular order.</summary>
+    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), ascending.</summary>
     public ReadOnlySpan<long> IdHashes => sortedIdHashes;
 
     /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
