@@ -2,24 +2,21 @@ using FutureSim.Corpus.Benchmarks;
 
 namespace FutureSim.Corpus.Tests.Benchmarks;
 
-public sealed class RetrievalBenchmarkTests : IDisposable
+public sealed class RetrievalBenchmarkTests : TempCorporaTests
 {
-    private readonly TestCorpora corpora = new();
-
-    public void Dispose() => corpora.Dispose();
 
     [Fact]
     public void TheBenchmarkBuildsAFreshIndexRunsEveryQueryAndFindsNoCutoffViolation()
     {
-        var news = corpora.Write("news.jsonl",
+        var news = Corpora.Write("news.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "Parliament passes the budget."),
             TestCorpora.CurrentEvents("wce-2", "2025-01-05", "2025-01-05T08:00:00Z", "The budget is signed into law."),
             TestCorpora.CurrentEvents("wce-3", "2025-02-01", "2025-02-01T08:00:00Z", "A storm hits the budget talks."));
-        var queries = corpora.Write("queries.jsonl",
+        var queries = Corpora.Write("queries.jsonl",
             "{\"query\": \"budget\", \"as_of\": \"2025-01-03T00:00:00Z\", \"top\": 10}",
             "{\"query\": \"budget storm\", \"as_of\": \"2025-03-01\", \"top\": 2}");
 
-        var report = RetrievalBenchmark.Run([news], queries, corpora.IndexDirectory(), TimeProvider.System, null, null, CancellationToken.None);
+        var report = RetrievalBenchmark.Run([news], queries, Corpora.IndexDirectory(), TimeProvider.System, null, null, CancellationToken.None);
 
         Assert.Equal(3, report.DocumentsIndexed);
         Assert.Equal(2, report.Queries);
@@ -33,7 +30,7 @@ public sealed class RetrievalBenchmarkTests : IDisposable
     [Fact]
     public void TheBenchmarkRefusesAnIndexFolderInUse()
     {
-        var index = corpora.IndexDirectory();
+        var index = Corpora.IndexDirectory();
         Directory.CreateDirectory(index);
         File.WriteAllText(Path.Combine(index, "keep.txt"), "mine");
 

@@ -4,11 +4,8 @@ using FutureSim.Corpus.Benchmarks;
 
 namespace FutureSim.Corpus.Tests.Benchmarks;
 
-public sealed class RetrievalQueryFileTests : IDisposable
+public sealed class RetrievalQueryFileTests : TempCorporaTests
 {
-    private readonly TestCorpora corpora = new();
-
-    public void Dispose() => corpora.Dispose();
 
     [Fact]
     public void QueriesSurviveAWriteAndRead()
@@ -18,7 +15,7 @@ public sealed class RetrievalQueryFileTests : IDisposable
             new RetrievalQuery("gaza ceasefire", new DateTimeOffset(2025, 3, 1, 12, 30, 5, TimeSpan.Zero), 10),
             new RetrievalQuery("élection \"quoted\"", new DateTimeOffset(2004, 1, 2, 0, 0, 0, TimeSpan.Zero), 3),
         };
-        var path = Path.Combine(corpora.Root, "queries.jsonl");
+        var path = Path.Combine(Corpora.Root, "queries.jsonl");
 
         RetrievalQueryFile.Write(path, queries);
 
@@ -29,7 +26,7 @@ public sealed class RetrievalQueryFileTests : IDisposable
     [Fact]
     public void ABareDateMeansTheEndOfThatDayAndTopDefaultsToTen()
     {
-        var path = corpora.Write("queries.jsonl", "{\"query\": \"storm\", \"as_of\": \"2025-03-01\"}");
+        var path = Corpora.Write("queries.jsonl", "{\"query\": \"storm\", \"as_of\": \"2025-03-01\"}");
 
         var query = Assert.Single(RetrievalQueryFile.Read(path));
 
@@ -44,7 +41,7 @@ public sealed class RetrievalQueryFileTests : IDisposable
     [InlineData("{\"query\": \"storm\", \"as_of\": \"2025-03-01\", \"top\": 0}", "'top'")]
     public void ABadLineIsReportedWithFileAndLine(string line, string problem)
     {
-        var path = corpora.Write("queries.jsonl", "{\"query\": \"fine\", \"as_of\": \"2025-03-01T00:00:00Z\"}", line);
+        var path = Corpora.Write("queries.jsonl", "{\"query\": \"fine\", \"as_of\": \"2025-03-01T00:00:00Z\"}", line);
 
         var error = Assert.Throws<InvalidInputException>(() => RetrievalQueryFile.Read(path));
 
