@@ -13,6 +13,7 @@ namespace FutureSim.Corpus.Benchmarks;
 /// </summary>
 public static class RetrievalBenchmark
 {
+    /// <summary>Builds, warms up, measures and checks; see the class remarks.</summary>
     /// <param name="corpusPaths">Corpus files or dated-tree folders.</param>
     /// <param name="queriesFile">Queries as described by <see cref="RetrievalQueryFile"/>.</param>
     /// <param name="indexDirectory">A folder that does not exist yet or is empty; the index is built there.</param>

@@ -17,7 +17,8 @@ public static class RetrievalQueryFile
 {
     private const string Advice = "Each line must be a JSON object like {\"query\": \"words\", \"as_of\": \"2024-05-01T12:00:00Z\", \"top\": 10}.";
 
-    /// <exception cref="InvalidInputException">A line is not such an object (file and line are named).</exception>
+    /// <summary>Reads every query of the file, in order.</summary>
+    /// <exception cref="InvalidInputException">The file is missing or a line is not such an object (file and line are named).</exception>
     public static IReadOnlyList<RetrievalQuery> Read(string path)
     {
         if (!File.Exists(path))
@@ -34,6 +35,7 @@ public static class RetrievalQueryFile
         return queries;
     }
 
+    /// <summary>Writes the queries one per line, <c>as_of</c> in UTC to the second (what <see cref="Read"/> reads back).</summary>
     public static void Write(string path, IEnumerable<RetrievalQuery> queries)
     {
         using var output = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

@@ -12,8 +12,14 @@ namespace FutureSim.Corpus.Benchmarks;
 /// </summary>
 public static class RetrievalQueryGenerator
 {
+    /// <summary>The seed of the committed <c>corpora/benchmark/retrieval-queries.jsonl</c>.</summary>
     public const int DefaultSeed = 20_260_101;
 
+    /// <summary>
+    /// <paramref name="count"/> queries asking for <paramref name="top"/> hits each, drawn from
+    /// <paramref name="articles"/> (streamed once; only the sampled articles' words are kept).
+    /// </summary>
+    /// <exception cref="ArgumentException">No article has two content words.</exception>
     public static IReadOnlyList<RetrievalQuery> Generate(IEnumerable<Article> articles, int count = 500, int top = 10, int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(articles);

@@ -11,6 +11,7 @@ namespace FutureSim.Corpus.Indexing;
 /// </summary>
 public sealed record CorpusBuildReport
 {
+    /// <summary>Whether the index was reused, extended or rebuilt.</summary>
     public required CorpusBuildMode Mode { get; init; }
 
     /// <summary>Why the index was rebuilt or extended, in words; null when it was reused.</summary>
@@ -31,6 +32,7 @@ public sealed record CorpusBuildReport
     /// <summary>The skipped records with file, line and problem; the first 1,000 when there were more.</summary>
     public required ImmutableArray<RecordError> SkippedRecords { get; init; }
 
+    /// <summary>The identity of the index now open (as <see cref="LuceneCorpus.Identity"/>).</summary>
     public required CorpusIdentity Identity { get; init; }
 
     /// <summary>Size of the committed index on disk, in bytes.</summary>

@@ -47,19 +47,19 @@ internal sealed class CorpusIndexBuilder(
 
         if (prior is not null && reason.Length == 0 && TryOpen(prior, out reason) is { } existing)
         {
-            if (handling == InvalidRecordHandling.Fail && prior.Skipped.Count > 0)
-            {
-                existing.Dispose();
-                throw new InvalidInputException(
-                    prior.Skipped[0],
-                    $"The index was built skipping {prior.SkippedCount} invalid record(s): fix them, or skip invalid records (--skip-invalid).");
-            }
-
             var current = states.Select(s => s.Sha256).ToHashSet(StringComparer.Ordinal);
             if (prior.Files.FirstOrDefault(f => !current.Contains(f.Sha256)) is { } gone)
             {
                 existing.Dispose();
                 reason = $"corpus file {gone.Path} changed or was removed";
+            }
+            else if (handling == InvalidRecordHandling.Fail && prior.Skipped.Count > 0)
+            {
+                // Failing on bad records means failing on those the index was built without, too.
+                existing.Dispose();
+                throw new InvalidInputException(
+                    prior.Skipped[0],
+                    $"The index was built skipping {prior.SkippedCount} invalid record(s): fix them, or skip invalid records (--skip-invalid).");
             }
             else if (prior.Files.Count == current.Count)
             {

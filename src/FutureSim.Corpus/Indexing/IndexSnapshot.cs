@@ -15,12 +15,19 @@ namespace FutureSim.Corpus.Indexing;
 /// <item>per segment, each document's visibility instant (<see cref="SegmentVisibility"/>);</item>
 /// <item>all live documents' visibility instants sorted, with prefix sums of their term counts, so that the
 ///   number of documents and of terms visible at any instant is a binary search away;</item>
-/// <item>the id hashes sorted, to fetch by id without an id term in the index.</item>
+/// <item>the id hashes sorted, to fetch by id without an id term in the index;</item>
+/// <item>lazily, a <see cref="TermTimeline"/> per frequent term.</item>
 /// </list>
-/// Thread-safe: everything is read-only after <see cref="Open"/>.
+/// Thread-safe: everything is read-only after <see cref="Open"/> except the timeline cache, which is concurrent.
 /// </summary>
 internal sealed class IndexSnapshot : IDisposable
 {
+    /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
+    public const int TimelineFrom = 256;
+
+    /// <summary>Timelines stop being added once they hold this many entries in all (20 bytes each).</summary>
+    public const long MaxTimelineEntries = 16_000_000;
+
     private readonly LuceneDirectory directory;
     private readonly ArticleStore store;
     private readonly long[] sortedTicks;
@@ -31,7 +38,7 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly ConcurrentDictionary<string, TermTimeline> timelines = new(StringComparer.Ordinal);
     private readonly long latestTicks;
     private readonly bool hasDeletions;
-    private long timelinePostings;
+    private long timelineEntries;
 
     private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store)
     {
@@ -103,22 +110,17 @@ internal sealed class IndexSnapshot : IDisposable
         Array.Sort(sortedIdHashes, idDocs);
     }
 
-    /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
-    public const int TimelineFrom = 256;
-
-    /// <summary>The most postings all timelines together may hold (12 bytes each).</summary>
-    public const long MaxTimelinePostings = 16_000_000;
-
     public DirectoryReader Reader { get; }
 
-    /// <summary>By leaf ordinal.</summary>
+    /// <summary>The segments' visibility tables, by leaf ordinal.</summary>
     public IReadOnlyList<SegmentVisibility> Segments { get; }
 
     public NewsSimilarity Similarity { get; } = new();
 
+    /// <summary>Live documents in the index.</summary>
     public int DocumentCount => sortedTicks.Length;
 
-    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), in no particular order.</summary>
+    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), ascending.</summary>
     public ReadOnlySpan<long> IdHashes => sortedIdHashes;
 
     /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
@@ -160,8 +162,8 @@ internal sealed class IndexSnapshot : IDisposable
     /// <summary>
     /// docFreq and totalTermFreq of <paramref name="term"/> over the documents visible at
     /// <paramref name="asOfTicks"/>. Frequent terms (docFreq ≥ <see cref="TimelineFrom"/>) get a
-    /// <see cref="TermTimeline"/>, built on first use and kept (up to <see cref="MaxTimelinePostings"/>
-    /// postings in all), which answers for any instant by binary search. Other terms are counted directly:
+    /// <see cref="TermTimeline"/>, built on first use and kept (until <see cref="MaxTimelineEntries"/>
+    /// entries are held), which answers for any instant by binary search. Other terms are counted directly:
     /// segments wholly visible contribute the index's own counts, segments wholly in the future nothing, and
     /// a segment straddling the instant has the term's postings checked against its visibility table.
     /// </summary>
@@ -219,9 +221,8 @@ internal sealed class IndexSnapshot : IDisposable
             return known;
         }
 
-        if (Interlocked.Add(ref timelinePostings, context.DocFreq) > MaxTimelinePostings)
+        if (Interlocked.Read(ref timelineEntries) > MaxTimelineEntries)
         {
-            Interlocked.Add(ref timelinePostings, -context.DocFreq);
             return null;
         }
 
@@ -242,10 +243,10 @@ internal sealed class IndexSnapshot : IDisposable
         var timeline = new TermTimeline([.. ticks], [.. frequencies]);
         if (!timelines.TryAdd(key, timeline))
         {
-            Interlocked.Add(ref timelinePostings, -context.DocFreq);
             return timelines[key];
         }
 
+        Interlocked.Add(ref timelineEntries, timeline.Entries);
         return timeline;
     }
 

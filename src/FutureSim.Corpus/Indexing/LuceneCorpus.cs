@@ -32,6 +32,7 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
         IndexBytes = indexBytes;
     }
 
+    /// <summary>The fingerprint, policy and article count of the open index.</summary>
     public CorpusIdentity Identity { get; }
 
     /// <summary>Size of the committed index on disk, in bytes.</summary>
@@ -76,6 +77,7 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
         return builder.OpenOrBuild(corpusPaths);
     }
 
+    /// <summary>Closes the index. Views handed out earlier must not be used afterwards.</summary>
     public void Dispose()
     {
         if (!disposed)

@@ -20,14 +20,17 @@ public sealed class CorpusReader
     private readonly HashSet<long> seen = [];
     private readonly List<RecordError> skipped = [];
 
+    /// <summary>A reader that applies <paramref name="policy"/> to Wikipedia items with first-seen times and treats bad records per <paramref name="handling"/>.</summary>
     public CorpusReader(VisibilityPolicy policy, InvalidRecordHandling handling)
     {
         Policy = policy;
         Handling = handling;
     }
 
+    /// <summary>How Wikipedia Current Events items with a first-seen time become visible.</summary>
     public VisibilityPolicy Policy { get; }
 
+    /// <summary>Whether a bad record throws or is skipped and listed.</summary>
     public InvalidRecordHandling Handling { get; }
 
     /// <summary>The bad records skipped so far (only with <see cref="InvalidRecordHandling.Skip"/>).</summary>
@@ -39,7 +42,8 @@ public sealed class CorpusReader
     /// <summary>The articles of a file or dated-tree folder, its format detected (see <see cref="CorpusFiles"/>).</summary>
     public IEnumerable<Article> Read(string path) => CorpusFiles.Expand(path).SelectMany(Read);
 
-    /// <summary>The articles of one file in the stated format, streamed in file order.</summary>
+    /// <summary>The articles of one file in the stated format, streamed in file order (enumerate once).</summary>
+    /// <exception cref="InvalidInputException">A bad record, with <see cref="InvalidRecordHandling.Fail"/>.</exception>
     public IEnumerable<Article> Read(CorpusFile file)
     {
         ArgumentNullException.ThrowIfNull(file);

@@ -4,24 +4,21 @@ using FutureSim.Corpus.Indexing;
 
 namespace FutureSim.Corpus.Tests.Indexing;
 
-public sealed class LuceneCorpusBuildTests : IDisposable
+public sealed class LuceneCorpusBuildTests : TempCorporaTests
 {
-    private readonly TestCorpora corpora = new();
     private readonly string index;
     private readonly string january;
     private readonly string february;
 
     public LuceneCorpusBuildTests()
     {
-        index = corpora.IndexDirectory();
-        january = corpora.Write("january.jsonl",
+        index = Corpora.IndexDirectory();
+        january = Corpora.Write("january.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "Parliament passes the budget."),
             TestCorpora.CurrentEvents("wce-2", "2025-01-02", "2025-01-02T08:00:00Z", "A storm hits the coast."));
-        february = corpora.Write("february.jsonl.gz", gzip: true,
+        february = Corpora.Write("february.jsonl.gz", gzip: true,
             TestCorpora.CurrentEvents("wce-3", "2025-02-01", "2025-02-01T08:00:00Z", "The budget is signed."));
     }
-
-    public void Dispose() => corpora.Dispose();
 
     private CorpusBuildReport Open(
         IReadOnlyList<string> files,
@@ -75,7 +72,7 @@ public sealed class LuceneCorpusBuildTests : IDisposable
     public void AChangedFileRebuildsTheIndex()
     {
         Open([january, february]);
-        corpora.Write("january.jsonl", TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "Edited."));
+        Corpora.Write("january.jsonl", TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "Edited."));
 
         var report = Open([january, february]);
 
@@ -176,7 +173,7 @@ public sealed class LuceneCorpusBuildTests : IDisposable
     [Fact]
     public void SkippedRecordsAreReportedByEveryOpenOfTheIndex()
     {
-        var withBadLine = corpora.Write("bad.jsonl",
+        var withBadLine = Corpora.Write("bad.jsonl",
             TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."),
             "{ broken");
 
@@ -189,12 +186,17 @@ public sealed class LuceneCorpusBuildTests : IDisposable
         Assert.Equal(new RecordError(withBadLine, 2, built.SkippedRecords[0].Problem), built.SkippedRecords[0]);
         Assert.Equal(built.SkippedRecords.ToArray(), reused.SkippedRecords.ToArray());
         Assert.Equal(2, strict.Error.Line);
+
+        Corpora.Write("bad.jsonl", TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."));
+        var fixedFile = Open([withBadLine]);
+        Assert.Equal(CorpusBuildMode.Rebuilt, fixedFile.Mode);
+        Assert.Equal(0, fixedFile.SkippedRecordCount);
     }
 
     [Fact]
     public void AFailedBuildLeavesNoIndexToTrust()
     {
-        var bad = corpora.Write("bad.jsonl",
+        var bad = Corpora.Write("bad.jsonl",
             TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."),
             TestCorpora.CurrentEvents("wce-9", "2025-01-02", "2025-01-02T08:00:00Z", "Repeat."));
 
@@ -209,7 +211,7 @@ public sealed class LuceneCorpusBuildTests : IDisposable
     public void AFailedExtensionKeepsTheCommittedIndex()
     {
         Open([january]);
-        var repeat = corpora.Write("repeat.jsonl", TestCorpora.CurrentEvents("wce-1", "2025-03-01", "2025-03-01T08:00:00Z", "Same id as January."));
+        var repeat = Corpora.Write("repeat.jsonl", TestCorpora.CurrentEvents("wce-1", "2025-03-01", "2025-03-01T08:00:00Z", "Same id as January."));
 
         var error = Assert.Throws<InvalidInputException>(() => Open([january, repeat]));
         var reused = Open([january]);
@@ -222,10 +224,10 @@ public sealed class LuceneCorpusBuildTests : IDisposable
     [Fact]
     public void ExtendingADatedTreeDropsArticlesAlreadyIndexed()
     {
-        corpora.Write("tree/2026/01/01/articles.jsonl", TestCorpora.FutureSimArticle("Budget", "2026-01-01", "Passes.", id: "a1"));
-        var tree = Path.Combine(corpora.Root, "tree");
+        Corpora.Write("tree/2026/01/01/articles.jsonl", TestCorpora.FutureSimArticle("Budget", "2026-01-01", "Passes.", id: "a1"));
+        var tree = Path.Combine(Corpora.Root, "tree");
         Open([tree]);
-        corpora.Write("tree/2026/01/02/articles.jsonl",
+        Corpora.Write("tree/2026/01/02/articles.jsonl",
             TestCorpora.FutureSimArticle("Budget", "2026-01-02", "Re-crawled.", id: "a1"),
             TestCorpora.FutureSimArticle("Storm", "2026-01-02", "Arrives.", id: "a2"));
 
@@ -235,6 +237,41 @@ public sealed class LuceneCorpusBuildTests : IDisposable
         Assert.Equal(1, report.DocumentsAdded);
         Assert.Equal(1, report.DuplicatesDropped);
         Assert.Equal(2, report.DocumentCount);
+    }
+
+    [Fact]
+    public void ACancelledBuildLeavesNoIndexToTrust()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.FileNumber == 2)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            LuceneCorpus.OpenOrBuild(index, [january, february], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, progress, null, cancellation.Token));
+        var report = Open([january, february]);
+
+        Assert.Equal(CorpusBuildMode.Rebuilt, report.Mode);
+        Assert.Equal("no index yet", report.Reason);
+        Assert.Equal(3, report.DocumentCount);
+    }
+
+    [Fact]
+    public void TheDecisionAndItsReasonAreLoggedWithTemplateProperties()
+    {
+        var logger = new CollectingLogger();
+        var withBadLine = Corpora.Write("bad.jsonl", TestCorpora.CurrentEvents("wce-9", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."), "{");
+
+        LuceneCorpus.OpenOrBuild(index, [withBadLine], VisibilityPolicy.Strict, InvalidRecordHandling.Skip, null, logger, CancellationToken.None).Corpus.Dispose();
+        LuceneCorpus.OpenOrBuild(index, [withBadLine], VisibilityPolicy.Strict, InvalidRecordHandling.Skip, null, logger, CancellationToken.None).Corpus.Dispose();
+
+        Assert.Contains(logger.Entries, e => e.Properties.TryGetValue("Reason", out var reason) && Equals(reason, "no index yet"));
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("bad.jsonl:2", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("reused", StringComparison.Ordinal) && Equals(e.Properties["DocumentCount"], 1));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace FutureSim.Corpus.Tests.Indexing;
 /// Adding articles that become visible after T must not change anything a search at T returns:
 /// neither which articles, nor their order, nor their scores (compared bit for bit).
 /// </summary>
-public sealed class PointInTimeRankingTests : IDisposable
+public sealed class PointInTimeRankingTests : TempCorporaTests
 {
     private static readonly DateTimeOffset Split = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -19,7 +19,6 @@ public sealed class PointInTimeRankingTests : IDisposable
         "pope", "court ruling supreme", "protest police", "hurricane", "nobel prize",
     ];
 
-    private readonly TestCorpora corpora = new();
     private readonly string past;
     private readonly string future;
 
@@ -34,11 +33,9 @@ public sealed class PointInTimeRankingTests : IDisposable
             (firstSeen <= Split ? pastLines : futureLines).Add(System.Text.Encoding.UTF8.GetString(line.Utf8.Span));
         }
 
-        past = corpora.Write("past.jsonl", [.. pastLines]);
-        future = corpora.Write("future.jsonl", [.. futureLines]);
+        past = Corpora.Write("past.jsonl", [.. pastLines]);
+        future = Corpora.Write("future.jsonl", [.. futureLines]);
     }
-
-    public void Dispose() => corpora.Dispose();
 
     private static string Ranking(LuceneCorpus corpus, string query, DateTimeOffset asOf) =>
         string.Join("\n", corpus.At(asOf).Search(new NewsQuery { Text = query, MaxResults = 20 }).Hits
@@ -49,13 +46,13 @@ public sealed class PointInTimeRankingTests : IDisposable
     {
         var instants = new[] { Split, Split.AddDays(-45), Split.AddDays(-120), new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero) };
         LuceneCorpus Open(string name, params string[] files) =>
-            LuceneCorpus.OpenOrBuild(corpora.IndexDirectory(name), files, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None).Corpus;
+            LuceneCorpus.OpenOrBuild(Corpora.IndexDirectory(name), files, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None).Corpus;
 
         using var pastOnly = Open("past", past);
         var expected = (from q in Queries from t in instants select Ranking(pastOnly, q, t)).ToList();
         pastOnly.Dispose();
         using var futureFirst = Open("both", future, past);
-        var extension = LuceneCorpus.OpenOrBuild(corpora.IndexDirectory("past"), [past, future], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
+        var extension = LuceneCorpus.OpenOrBuild(Corpora.IndexDirectory("past"), [past, future], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
         using var extended = extension.Corpus;
 
         Assert.Equal(CorpusBuildMode.Extended, extension.Report.Mode);

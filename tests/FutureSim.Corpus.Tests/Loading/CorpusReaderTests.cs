@@ -5,11 +5,8 @@ using FutureSim.Corpus.Loading;
 
 namespace FutureSim.Corpus.Tests.Loading;
 
-public sealed class CorpusReaderTests : IDisposable
+public sealed class CorpusReaderTests : TempCorporaTests
 {
-    private readonly TestCorpora corpora = new();
-
-    public void Dispose() => corpora.Dispose();
 
     private static List<Article> Read(string path, VisibilityPolicy policy = VisibilityPolicy.Strict) =>
         [.. new CorpusReader(policy, InvalidRecordHandling.Fail).Read(path)];
@@ -17,7 +14,7 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void StrictPolicyShowsTheItemWhenFirstSeenWithTheFirstWording()
     {
-        var file = corpora.Write("news.jsonl",
+        var file = Corpora.Write("news.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-09-05", "2025-09-06T15:28:06Z", "Final wording.", textWhenFirstSeen: "First wording."),
             TestCorpora.CurrentEvents("wce-2", "2025-09-05", "2025-09-05T10:00:00Z", "Never edited."));
 
@@ -38,7 +35,7 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void LenientPolicyShowsTheFinalWordingAtTheEndOfTheListingDay()
     {
-        var file = corpora.Write("news.jsonl",
+        var file = Corpora.Write("news.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-09-05", "2025-09-06T15:28:06Z", "Final wording.", textWhenFirstSeen: "First wording."));
 
         var article = Assert.Single(Read(file, VisibilityPolicy.Lenient));
@@ -50,7 +47,7 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void ArchiveItemsAreVisibleAtTheEndOfTheirDayAndCiteSourcesByName()
     {
-        var file = corpora.Write("archive.jsonl.gz", gzip: true, TestCorpora.Archive("wcei-1", "2004-03-11", "Bombs explode on trains in Madrid.", "BBC", "El País"));
+        var file = Corpora.Write("archive.jsonl.gz", gzip: true, TestCorpora.Archive("wcei-1", "2004-03-11", "Bombs explode on trains in Madrid.", "BBC", "El País"));
 
         var article = Assert.Single(Read(file));
 
@@ -62,18 +59,18 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void DatedTreeArticlesArriveAtTheStartOfTheirCrawlDayAndRepeatsAreDropped()
     {
-        corpora.Write("tree/2026/01/02/articles.jsonl",
+        Corpora.Write("tree/2026/01/02/articles.jsonl",
             TestCorpora.FutureSimArticle("Budget passes", "2026-01-02", "The budget passes.", id: "a1"),
             TestCorpora.FutureSimArticle("Storm nears", "2026-01-02", "A storm nears.", url: "https://example.org/storm"),
             TestCorpora.FutureSimArticle("No id, no url", "2026-01-02", "Plain text."));
-        corpora.Write("tree/2026/01/03/articles.jsonl",
+        Corpora.Write("tree/2026/01/03/articles.jsonl",
             TestCorpora.FutureSimArticle("Budget passes (again)", "2026-01-03", "Re-crawl.", id: "a1"),
             TestCorpora.FutureSimArticle("Storm nears", "2026-01-03", "Re-crawl.", url: "https://example.org/storm"),
             TestCorpora.FutureSimArticle("No id, no url", "2026-01-03", "Plain text."),
             TestCorpora.FutureSimArticle("New story", "2026-01-03", "Fresh.", id: "a2"));
         var reader = new CorpusReader(VisibilityPolicy.Strict, InvalidRecordHandling.Fail);
 
-        var articles = reader.Read(Path.Combine(corpora.Root, "tree")).ToList();
+        var articles = reader.Read(Path.Combine(Corpora.Root, "tree")).ToList();
 
         Assert.Equal(["Budget passes", "Storm nears", "No id, no url", "New story"], articles.Select(a => a.Title));
         Assert.Equal(3, reader.DuplicatesDropped);
@@ -93,7 +90,7 @@ public sealed class CorpusReaderTests : IDisposable
     [InlineData("{\"id\": 7, \"date\": \"2025-01-01\", \"first_seen_utc\": \"2025-01-01T00:00:00Z\", \"title\": \"t\", \"text\": \"x\"}", "field 'id' must be a string")]
     public void ABadRecordStopsTheReadNamingFileLineAndProblem(string badLine, string problem)
     {
-        var file = corpora.Write("news.jsonl", TestCorpora.CurrentEvents("wce-0", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."), badLine);
+        var file = Corpora.Write("news.jsonl", TestCorpora.CurrentEvents("wce-0", "2025-01-01", "2025-01-01T08:00:00Z", "Fine."), badLine);
 
         var error = Assert.Throws<InvalidInputException>(() => Read(file));
 
@@ -106,7 +103,7 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void ARepeatedIdInAWikipediaFileIsABadRecord()
     {
-        var file = corpora.Write("news.jsonl",
+        var file = Corpora.Write("news.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "One."),
             TestCorpora.CurrentEvents("wce-1", "2025-01-02", "2025-01-02T08:00:00Z", "Two."));
 
@@ -119,7 +116,7 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void SkippingKeepsEveryValidRecordAndReportsEachBadOne()
     {
-        var file = corpora.Write("news.jsonl",
+        var file = Corpora.Write("news.jsonl",
             TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "One."),
             "not json",
             TestCorpora.CurrentEvents("wce-2", "2025-01-02", "2025-01-02T08:00:00Z", "Two."),
