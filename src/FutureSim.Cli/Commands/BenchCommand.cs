@@ -25,6 +25,7 @@ internal static class BenchCommand
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
+        command.Add(Scoring());
         return command;
     }
 
@@ -114,6 +115,29 @@ internal static class BenchCommand
             await Console.Out.WriteLineAsync(report.ToString());
             return CommandHost.Success;
         }, cancellationToken));
+        return command;
+    }
+
+    private static Command Scoring()
+    {
+        var runs = new Option<int>("--runs") { Description = "Run folders (one agent configuration each).", DefaultValueFactory = _ => 25 };
+        var questions = new Option<int>("--questions") { Description = "Free-form questions per run.", DefaultValueFactory = _ => 330 };
+        var days = new Option<int>("--days") { Description = "Simulated days (daily snapshots).", DefaultValueFactory = _ => 95 };
+        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => 1000 };
+        var command = new Command("scoring", "Score generated runs at FutureSim's scale and build the bootstrap leaderboard.") { runs, questions, days, resamples, Json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var report = await ScoringBenchmark.RunAsync(parse.GetValue(runs), parse.GetValue(questions), parse.GetValue(days), parse.GetValue(resamples), cancellationToken);
+            Print(report, parse.GetValue(Json), r =>
+            [
+                ("input", Invariant($"{r.Runs} runs × {r.Questions} questions × {r.Days} days, {r.Forecasts:N0} forecasts")),
+                ("scoring", Invariant($"{r.ScoringSeconds:0.000} s")),
+                ("leaderboard", Invariant($"{r.LeaderboardSeconds:0.000} s ({r.Resamples} bootstrap resamples)")),
+                ("total", Invariant($"{r.TotalSeconds:0.000} s")),
+                ("rendering", Invariant($"{r.RenderingSeconds:0.000} s (md + csv + json)")),
+            ]);
+            return CommandHost.Success;
+        });
         return command;
     }
 
