@@ -73,8 +73,9 @@ internal static class ToolDispatcher
                     return ToolReply.Error(error);
                 }
 
-                // The tools refuse over-long notes with a message; flag that reply as an error for the client.
-                return new ToolReply(tools.WriteNotes(text!), text!.Length > IForecastingTools.NotesLimit);
+                // The tools refuse over-long notes with a message (and record the call); the client sees it as an error.
+                var reply = tools.WriteNotes(text!);
+                return text!.Length > IForecastingTools.NotesLimit ? ToolReply.Error(reply) : ToolReply.Ok(reply);
             }
 
             default:
