@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FutureSim.Cli.Commands;
 
 namespace FutureSim.Cli;
 
@@ -7,7 +8,12 @@ internal static class CliApp
 {
     public static RootCommand BuildRootCommand()
     {
-        var root = new RootCommand("FutureSim: replays dated news to forecasting agents one simulated day at a time and scores them.");
+        var root = new RootCommand("FutureSim: replays dated news to forecasting agents one simulated day at a time and scores them.")
+        {
+            CommonOptions.Config,
+            CommonOptions.SkipInvalid,
+            RunCommand.Create(),
+        };
         return root;
     }
 

@@ -4,7 +4,7 @@ namespace FutureSim.Core.Input;
 public sealed class InvalidInputException : Exception
 {
     public InvalidInputException(RecordError error, string? advice = null, Exception? inner = null)
-        : base(advice is null ? error.ToString() : $"{error} {advice}", inner)
+        : base(advice is null ? error.ToString() : $"{error.ToString().TrimEnd('.')}. {advice}", inner)
     {
         Error = error;
     }

@@ -38,12 +38,12 @@ public sealed class EventLog : IDisposable
                 {
                     runEvent = JsonSerializer.Deserialize<RunEvent>(line, RunFormat.Json);
                 }
-                catch (JsonException e) when (!terminated)
+                catch (Exception e) when ((e is JsonException or NotSupportedException) && !terminated)
                 {
                     _ = e; // a line cut off by a kill: it belongs to an incomplete day and is dropped below
                     break;
                 }
-                catch (JsonException e)
+                catch (Exception e) when (e is JsonException or NotSupportedException)
                 {
                     throw new InvalidInputException(new RecordError(path, number, $"is not a valid run event: {e.Message}"), null, e);
                 }

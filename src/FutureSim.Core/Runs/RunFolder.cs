@@ -112,7 +112,7 @@ public sealed class RunFolder
             {
                 value = JsonSerializer.Deserialize<T>(line.Utf8.Span, RunFormat.Json);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or NotSupportedException)
             {
                 throw new InvalidInputException(new RecordError(path, line.Number, $"is not a valid {typeof(T).Name} record: {e.Message}"), null, e);
             }

@@ -29,6 +29,7 @@ public static class RunFormat
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             RespectNullableAnnotations = true,
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new QuestionIdJsonConverter());

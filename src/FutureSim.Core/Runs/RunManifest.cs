@@ -19,9 +19,15 @@ public sealed record RunManifest
 
     public required CorpusIdentity Corpus { get; init; }
 
+    /// <summary>The corpus files the run replays, as configured (relative to the project root when they were).</summary>
+    public ImmutableArray<string> CorpusFiles { get; init; } = [];
+
     public required ImmutableArray<QuestionSetInfo> QuestionSets { get; init; }
 
     public required ImmutableArray<AgentSpec> Agents { get; init; }
+
+    /// <summary>The run whose recorded model calls this run replays, or null.</summary>
+    public string? ReplayOf { get; init; }
 }
 
 public enum RunStatus

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using FutureSim.Core.Questions;
 
@@ -32,17 +31,15 @@ public sealed class NormalisingAnswerMatcher : IAnswerMatcher
         return key == Normalise(truth.Answer) || truth.Aliases.Any(alias => key == Normalise(alias));
     }
 
-    /// <summary>Lower case, diacritics removed, punctuation and whitespace removed.</summary>
+    /// <summary>Lower case, diacritics removed (<see cref="LatinFolding"/>), punctuation and whitespace removed; the same on every machine.</summary>
     public static string Normalise(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (char.IsLetterOrDigit(c) && category != UnicodeCategory.NonSpacingMark)
+            if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                LatinFolding.AppendFolded(builder, c);
             }
         }
 

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using FutureSim.Agents.Baselines;
+using FutureSim.Cli.Configuration;
+using FutureSim.Cli.Running;
+using FutureSim.Core.Input;
+using FutureSim.Core.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FutureSim.Cli.Commands;
+
+/// <summary>
+/// Runs a verb inside the host and turns failures into clear messages and exit codes: 0 success,
+/// 1 failure, 2 bad input or configuration (the message names the file and line or the option).
+/// </summary>
+internal static class CommandHost
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(
+        ParseResult parse,
+        IReadOnlyDictionary<string, string?> overrides,
+        Func<CliHost, CancellationToken, Task<int>> verb,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var skipInvalid = parse.GetValue(CommonOptions.SkipInvalid);
+            var all = new Dictionary<string, string?>(overrides);
+            if (skipInvalid)
+            {
+                all[$"{CorpusOptions.SectionName}:{nameof(CorpusOptions.SkipInvalid)}"] = "true";
+                all[$"{SimulationOptions.SectionName}:{nameof(SimulationOptions.SkipInvalid)}"] = "true";
+            }
+
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Config) ?? [], all, AddServices);
+            return await verb(host, cancellationToken);
+        }
+        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled. A run can be continued with: futuresim run --resume <run-id>");
+            return Failure;
+        }
+        catch (VisibilityBreachException e)
+        {
+            await Console.Error.WriteLineAsync("HARNESS INVARIANT BREACHED, run stopped: " + e.Message);
+            return Failure;
+        }
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IAgentFactory, BaselineAgentFactory>();
+        services.AddSingleton<CorpusCatalog>();
+        services.AddSingleton<RunService>();
+    }
+}

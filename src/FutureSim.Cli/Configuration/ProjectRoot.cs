@@ -1,0 +1,26 @@
+namespace FutureSim.Cli.Configuration;
+
+/// <summary>
+/// The folder that holds <c>appsettings.json</c>: relative paths in configuration are resolved against it.
+/// It is the current directory or the nearest parent that has the file, else the executable's folder.
+/// </summary>
+internal static class ProjectRoot
+{
+    public const string SettingsFile = "appsettings.json";
+
+    public static string Find(string? start = null)
+    {
+        for (var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, SettingsFile)))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
+    /// <summary>An absolute path for a configured path, relative ones taken from <paramref name="root"/>.</summary>
+    public static string Resolve(string root, string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(root, path));
+}

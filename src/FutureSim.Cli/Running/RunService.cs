@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using FutureSim.Cli.Configuration;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Input;
+using FutureSim.Core.Questions;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
+using FutureSim.Core.Simulation;
+using FutureSim.Corpus.Questions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FutureSim.Cli.Running;
+
+/// <summary>
+/// Prepares and executes runs: a new run from configuration, <c>--resume</c> of a killed run and
+/// <c>--replay</c> of a recorded one all end in the same place — a run folder whose manifest says what
+/// to replay, handed to the <see cref="SimulationRunner"/>.
+/// </summary>
+internal sealed class RunService(
+    ProjectSettings project,
+    IOptions<SimulationOptions> simulationOptions,
+    IOptions<CorpusOptions> corpusOptions,
+    CorpusCatalog corpora,
+    IEnumerable<IAgentFactory> factories,
+    DeferredFileSink runLog,
+    TimeProvider timeProvider,
+    ILogger<RunService> logger)
+{
+    public async Task<RunFolder> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var options = simulationOptions.Value;
+        var runsRoot = project.Resolve(options.RunsDirectory);
+        RunFolder folder;
+        if (request.Resume is { } resume)
+        {
+            folder = RunFolder.Open(Path.Combine(runsRoot, resume));
+            runLog.Open(folder.File(RunFolder.LogFile));
+            logger.LogInformation("Resuming run {RunId} from {Folder}", resume, folder.Root);
+        }
+        else if (request.Replay is { } replay)
+        {
+            var source = RunFolder.Open(Path.Combine(runsRoot, replay));
+            var manifest = source.ReadManifest() with { RunId = NewRunId(request), Status = RunStatus.Running, ReplayOf = replay };
+            folder = Create(runsRoot, manifest, source.ReadQuestions());
+            logger.LogInformation("Replaying run {Source} from its recorded model calls as {RunId}", replay, manifest.RunId);
+        }
+        else
+        {
+            folder = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
+        }
+
+        await ExecuteAsync(folder, runsRoot, request.Quiet, cancellationToken);
+        return folder;
+    }
+
+    private async Task<RunFolder> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
+    {
+        var settings = new SimulationSettings
+        {
+            Start = options.Start,
+            End = options.End,
+            StepDays = options.StepDays,
+            LookbackDays = options.LookbackDays,
+            MaxConcurrentAgents = options.MaxConcurrentAgents,
+            AgentDayTimeout = options.AgentDayTimeout,
+        };
+        var agents = AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
+        foreach (var spec in agents)
+        {
+            FactoryFor(spec);
+        }
+
+        var (questions, sets) = LoadQuestions(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
+        var corpusFiles = request.Corpus ?? corpusOptions.Value.Files;
+        using var corpus = await corpora.OpenAsync(corpusFiles, corpusOptions.Value.Visibility, cancellationToken);
+        var manifest = new RunManifest
+        {
+            RunId = NewRunId(request),
+            Status = RunStatus.Running,
+            Simulation = settings,
+            Corpus = corpus.Identity,
+            CorpusFiles = [.. corpusFiles],
+            QuestionSets = sets,
+            Agents = agents,
+        };
+        return Create(runsRoot, manifest, questions);
+    }
+
+    private RunFolder Create(string runsRoot, RunManifest manifest, ImmutableArray<Question> questions)
+    {
+        var folder = RunFolder.Create(Path.Combine(runsRoot, manifest.RunId), manifest, questions);
+        runLog.Open(folder.File(RunFolder.LogFile));
+        logger.LogInformation(
+            "Run {RunId}: {Days} days from {First:yyyy-MM-dd} to {End:yyyy-MM-dd}, {Questions} questions, agents {Agents}, folder {Folder}",
+            manifest.RunId, manifest.Simulation.Days().Count(), manifest.Simulation.FirstDay, manifest.Simulation.End, questions.Length,
+            string.Join(", ", manifest.Agents.Select(a => a.Name)), folder.Root);
+        return folder;
+    }
+
+    private async Task ExecuteAsync(RunFolder folder, string runsRoot, bool quiet, CancellationToken cancellationToken)
+    {
+        var manifest = folder.ReadManifest();
+        using var corpus = await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken);
+        if (corpus.Identity.Fingerprint != manifest.Corpus.Fingerprint)
+        {
+            throw new OptionsException(
+                $"The corpus of run {manifest.RunId} has changed since the run started (fingerprint {manifest.Corpus.Fingerprint}, now {corpus.Identity.Fingerprint}). Restore the corpus files listed in its manifest.");
+        }
+
+        var replayFrom = manifest.ReplayOf is { } source ? Path.Combine(runsRoot, source) : null;
+        var agents = manifest.Agents
+            .Select(spec => new AgentRegistration(
+                spec,
+                FactoryFor(spec).Create(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
+            .ToImmutableArray();
+
+        var runner = new SimulationRunner(corpus, NormalisingAnswerMatcher.Instance, timeProvider);
+        var started = timeProvider.GetTimestamp();
+        await DayProgressDisplay.RunAsync(
+            manifest.Simulation.Days().Count(), quiet, logger,
+            progress => runner.RunAsync(folder, agents, progress, cancellationToken));
+        logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
+    }
+
+    private static string AgentDirectory(RunFolder folder, string agent)
+    {
+        var directory = folder.File(Path.Combine("agents", agent));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private (ImmutableArray<Question> Questions, ImmutableArray<QuestionSetInfo> Sets) LoadQuestions(
+        IReadOnlyList<string> files, SimulationSettings settings, bool skipInvalid)
+    {
+        var loadOptions = new QuestionLoadOptions
+        {
+            InvalidRecords = skipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail,
+            DefaultOpensAt = SimulatedTime.StartOf(settings.FirstDay),
+        };
+        var loaded = QuestionSetLoader.LoadMany(files.Select(f => new QuestionFileSource(project.Resolve(f))), loadOptions);
+        var questions = ImmutableArray.CreateBuilder<Question>();
+        var sets = ImmutableArray.CreateBuilder<QuestionSetInfo>();
+        foreach (var (set, file) in loaded.Zip(files))
+        {
+            foreach (var error in set.Skipped)
+            {
+                logger.LogWarning("Skipped bad question record {Error}", error.ToString());
+            }
+
+            // A question can be forecast only if it resolves after the first day and is scored only if it resolves by the last.
+            var usable = set.Questions.Where(q => q.ResolutionDate > settings.FirstDay && q.ResolutionDate <= settings.End).ToArray();
+            logger.LogInformation(
+                "Question set {Set}: {Usable} of {Loaded} questions resolve inside the run window ({Skipped} bad records skipped)",
+                set.Name, usable.Length, set.Questions.Length, set.Skipped.Length);
+            questions.AddRange(usable);
+            sets.Add(new QuestionSetInfo(set.Name, file, set.Sha256, usable.Length));
+        }
+
+        var leaks = QuestionLeakScan.Find(questions);
+        if (leaks.Length > 0)
+        {
+            logger.LogWarning("{Leaks} possible answer leaks across questions (an answer appears in another question's text); first: {First}", leaks.Length, leaks[0]);
+        }
+
+        return (questions.ToImmutable(), sets.ToImmutable());
+    }
+
+    private IAgentFactory FactoryFor(AgentSpec spec) =>
+        factories.FirstOrDefault(f => f.Kinds.Contains(spec.Kind))
+        ?? throw new OptionsException(
+            $"Agent '{spec.Name}' has unknown Kind '{spec.Kind}'. Known kinds: {string.Join(", ", factories.SelectMany(f => f.Kinds).Order(StringComparer.Ordinal))}.");
+
+    private string NewRunId(RunRequest request)
+    {
+        var id = request.RunId ?? "run-" + timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        return id.Length > 0 && id.Length <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && id[0] != '.'
+            ? id
+            : throw new OptionsException($"--run-id '{id}' is not usable as a folder name: use letters, digits, '-', '_' and '.'.");
+    }
+}
