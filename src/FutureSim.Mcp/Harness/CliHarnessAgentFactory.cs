@@ -26,6 +26,9 @@ public sealed class CliHarnessAgentFactory(ITimeGatedCorpus corpus, ILoggerFacto
 
     public IReadOnlyCollection<string> Kinds { get; } = [Kind];
 
+    /// <summary>Checks an agent's settings without building it; throws <see cref="ArgumentException"/> naming the agent and the bad key.</summary>
+    public static void Validate(AgentSpec spec) => CliHarnessSettings.From(spec);
+
     /// <inheritdoc />
     public IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment)
     {
