@@ -60,6 +60,7 @@ public static class ToolOverheadBenchmark
             }
         }
 
+        timings["all calls"] = [.. timings.Values.SelectMany(t => t)];
         return new ToolOverheadReport(openQuestions, calls, timings.ToImmutableSortedDictionary(
             t => t.Key, t => new LatencySummary(Percentile(t.Value, 0.5), Percentile(t.Value, 0.95), Percentile(t.Value, 0.99))));
     }

@@ -95,10 +95,15 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
         lock (gate)
         {
             EnsureOpen();
-            var open = day.Open.Select(OpenView).ToImmutableArray();
+            var open = ImmutableArray.CreateBuilder<OpenQuestionView>(day.Open.Length);
+            for (var i = 0; i < day.Open.Length; i++)
+            {
+                open.Add(WithMyForecast(day.Open[i].Id, day.OpenViews[i]));
+            }
+
             var resolved = ledger.Resolved.Select(r => r.View).ToImmutableArray();
-            Record(ToolNames.ListQuestions, Arguments(new { }), null, questionIds: [.. open.Select(q => q.Id)]);
-            return new MarketView(day.Today, open, resolved);
+            Record(ToolNames.ListQuestions, NoArguments, null, questionIds: day.OpenIds);
+            return new MarketView(day.Today, open.MoveToImmutable(), resolved);
         }
     }
 
@@ -129,7 +134,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
         lock (gate)
         {
             EnsureOpen();
-            Record(ToolNames.ReadNotes, Arguments(new { }), null);
+            Record(ToolNames.ReadNotes, NoArguments, null);
             return notes;
         }
     }
@@ -176,17 +181,9 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
         }
     }
 
-    private OpenQuestionView OpenView(Question q)
-    {
-        (ImmutableSortedDictionary<string, double>? Outcomes, DateOnly? Day) mine =
-            submittedToday.TryGetValue(q.Id, out var today) ? (today, day.Today)
-            : ledger.Forecasts.TryGetValue(q.Id, out var held) ? (held.Forecast.Outcomes, held.SubmittedOn)
-            : (null, null);
-        var crowd = q.Crowd is { } c && c.AvailableFrom <= day.AsOf ? c.ProbabilityYes : (double?)null;
-        return new OpenQuestionView(
-            q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
-            q.Options, q.ResolutionDate, crowd, mine.Outcomes, mine.Day);
-    }
+    private OpenQuestionView WithMyForecast(QuestionId id, OpenQuestionView view) => submittedToday.TryGetValue(id, out var today) ? view with { MyForecast = today, MyForecastDate = day.Today }
+            : ledger.Forecasts.TryGetValue(id, out var held) ? view with { MyForecast = held.Forecast.Outcomes, MyForecastDate = held.SubmittedOn }
+            : view;
 
     private (ImmutableSortedDictionary<string, double>? Accepted, string? Refusal) Validate(string questionId, IReadOnlyDictionary<string, double> outcomes)
     {
@@ -321,6 +318,8 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
             Notices = notices.IsDefault ? [] : notices,
         });
     }
+
+    private static readonly JsonElement NoArguments = Arguments(new { });
 
     private static JsonElement Arguments(object arguments) => JsonSerializer.SerializeToElement(arguments, RunFormat.Json);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Questions;
+using FutureSim.Core.Tools;
 
 namespace FutureSim.Core.Simulation;
 
@@ -16,4 +17,18 @@ internal sealed record DayContext(
     /// <summary>Questions listed to agents today: opened by now and not resolved, in id order.</summary>
     public ImmutableArray<Question> Open { get; } =
         [.. Questions.Values.Where(q => q.OpensAt <= View.AsOf && !Resolved.Contains(q.Id))];
+
+    /// <summary>The ids of <see cref="Open"/>, shared by every agent's recorded list_questions call.</summary>
+    public ImmutableArray<string> OpenIds => openIds ??= [.. Open.Select(q => q.Id.Value)];
+
+    /// <summary>
+    /// The market view of each open question without any agent's forecast, built once per day and
+    /// shared (agents only add their own forecast to it).
+    /// </summary>
+    public ImmutableArray<OpenQuestionView> OpenViews => openViews ??= [.. Open.Select(q => new OpenQuestionView(
+        q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
+        q.Options, q.ResolutionDate, q.Crowd is { } c && c.AvailableFrom <= View.AsOf ? c.ProbabilityYes : null, null, null))];
+
+    private ImmutableArray<string>? openIds;
+    private ImmutableArray<OpenQuestionView>? openViews;
 }

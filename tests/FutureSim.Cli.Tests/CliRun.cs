@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace FutureSim.Cli.Tests;
+
+/// <summary>
+/// Runs the <c>futuresim</c> command line in-process against the project's bundled data, with runs and
+/// the index in a temp folder (through a <c>--config</c> file, as a user would).
+/// </summary>
+internal sealed class CliRun : IDisposable
+{
+    public CliRun()
+    {
+        Directory.CreateDirectory(Root);
+        ConfigPath = Path.Combine(Root, "test.json");
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new
+        {
+            Corpus = new { IndexDirectory = Path.Combine(Root, "index") },
+            Simulation = new { RunsDirectory = Path.Combine(Root, "runs") },
+        }));
+    }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "futuresim-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public string ConfigPath { get; }
+
+    public string RunsDirectory => Path.Combine(Root, "runs");
+
+    /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        await Gate.WaitAsync();
+        try
+        {
+            Console.SetOut(output);
+            var code = await CliApp.RunAsync([.. args, "--config", ConfigPath]);
+            return (code, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+            Gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    /// <summary>Console output is process-wide: one command at a time.</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+}
