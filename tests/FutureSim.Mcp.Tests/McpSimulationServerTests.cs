@@ -82,8 +82,7 @@ public sealed class McpSimulationServerTests
     [Fact]
     public async Task AClientWhoseDayRanOutOfTimeIsToldTheSimulationMovedOn()
     {
-        using var world = SimulationWorld.Create("client");
-        world.SetDayTimeout(TimeSpan.FromMilliseconds(700));
+        using var world = SimulationWorld.Create(TimeSpan.FromMilliseconds(700), "client");
         await using var pipe = new McpPipe();
         var server = McpSimulationServer.RunAsync(pipe.ServerInput, pipe.ServerOutput, world.RunAsync, null, CancellationToken.None);
         var client = await pipe.ConnectAsync(CancellationToken.None);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
-using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;
 using FutureSim.TestKit;
 
@@ -35,53 +34,29 @@ internal sealed class SimulationWorld : IDisposable
         TestData.FreeForm("q-late", "2026-01-08", "2026-01-30", "Zanzibar"),
     ];
 
-    private SimulationWorld(string root, RunFolder folder, InMemoryCorpus corpus)
-    {
-        Root = root;
-        Folder = folder;
-        Corpus = corpus;
-    }
+    private readonly RunHarness harness = new(Articles, Questions, "2026-01-01", "2026-01-05");
 
-    public string Root { get; }
+    private SimulationWorld(string[] agents, TimeSpan? dayTimeout) =>
+        Folder = harness.Create("mcp-test", agents, s => dayTimeout is { } t ? s with { AgentDayTimeout = t } : s);
 
     public RunFolder Folder { get; }
 
-    public InMemoryCorpus Corpus { get; }
+    public InMemoryCorpus Corpus => harness.Corpus;
 
-    public static SimulationWorld Create(params string[] agents)
+    public static SimulationWorld Create(params string[] agents) => new(agents, null);
+
+    public static SimulationWorld Create(TimeSpan dayTimeout, params string[] agents) => new(agents, dayTimeout);
+
+    public async Task<RunManifest> RunAsync(IReadOnlyList<AgentRegistration> agents, CancellationToken cancellationToken)
     {
-        var root = Path.Combine(Path.GetTempPath(), "futuresim-mcp-tests", Guid.NewGuid().ToString("N"));
-        var manifest = TestData.Manifest("mcp-test", "2026-01-01", "2026-01-05", agents);
-        var folder = RunFolder.Create(Path.Combine(root, "run"), manifest, Questions);
-        return new SimulationWorld(root, folder, new InMemoryCorpus(Articles));
+        await harness.ResumeAsync(Folder, [.. agents.Select(a => (a.Spec.Name, a.Agent))], null, cancellationToken);
+        return Folder.ReadManifest();
     }
-
-    public void SetDayTimeout(TimeSpan timeout)
-    {
-        var manifest = Folder.ReadManifest();
-        Folder.WriteManifest(manifest with { Simulation = manifest.Simulation with { AgentDayTimeout = timeout } });
-    }
-
-    public Task<RunManifest> RunAsync(IReadOnlyList<AgentRegistration> agents, CancellationToken cancellationToken) =>
-        new SimulationRunner(Corpus, NormalisingAnswerMatcher.Instance, TimeProvider.System).RunAsync(Folder, agents, null, cancellationToken);
 
     public Task<RunManifest> RunAsync(IForecastingAgent agent, CancellationToken cancellationToken) =>
         RunAsync([new AgentRegistration(new AgentSpec { Name = "client", Kind = "mcp" }, agent)], cancellationToken);
 
-    public ImmutableArray<RunEvent> Events() => [.. RunFolder.ReadJsonLines<RunEvent>(Folder.EventsPath)];
+    public ImmutableArray<RunEvent> Events() => RunHarness.Events(Folder);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A child process may still hold a log file open for a moment; the temp folder is cleaned later.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => harness.Dispose();
 }

@@ -16,8 +16,7 @@ public sealed class CliHarnessAgentFactoryTests
     {
         Environment.SetEnvironmentVariable(HostOnlyVariable, "host secret");
         Environment.SetEnvironmentVariable(NamedVariable, "passed on");
-        using var world = SimulationWorld.Create("alpha", "beta");
-        world.SetDayTimeout(TimeSpan.FromSeconds(60));
+        using var world = SimulationWorld.Create(TimeSpan.FromSeconds(60), "alpha", "beta");
         var registrations = new List<AgentRegistration>();
         await using (var factory = new CliHarnessAgentFactory(world.Corpus))
         {
