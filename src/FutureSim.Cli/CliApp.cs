@@ -16,6 +16,8 @@ internal static class CliApp
             McpCommand.Create(),
             McpRelayCommand.Create(),
             BenchCommand.Create(),
+            LeaderboardCommand.Create(),
+            LeaderboardCommand.CreateScore(),
         };
         return root;
     }

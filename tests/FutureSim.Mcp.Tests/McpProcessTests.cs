@@ -4,6 +4,7 @@ using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;
 using FutureSim.Core.Tools;
+using FutureSim.TestKit;
 using ModelContextProtocol.Client;
 
 namespace FutureSim.Mcp.Tests;
@@ -65,7 +66,7 @@ public sealed class McpProcessTests : IDisposable
         Assert.Equal(RunStatus.Completed, await WaitForStatusAsync(folder));
         var manifest = folder.ReadManifest();
         Assert.Equal("mcp-client", Assert.Single(manifest.Agents).Name);
-        var events = RunFolder.ReadJsonLines<RunEvent>(folder.EventsPath).ToArray();
+        var events = RunHarness.Events(folder);
         var forecasts = events.OfType<ForecastSubmitted>().ToDictionary(f => f.QuestionId.Value);
         Assert.Equal(["q-mayor", "q-storm"], forecasts.Keys.Order(StringComparer.Ordinal));
         Assert.All(forecasts.Values, f => Assert.Equal(new DateOnly(2026, 1, 1), f.Day));

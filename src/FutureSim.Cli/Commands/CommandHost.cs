@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FutureSim.Agents.Baselines;
 using FutureSim.Cli.Configuration;
+using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Input;
 using FutureSim.Core.Simulation;
@@ -60,5 +61,6 @@ internal static class CommandHost
         services.AddSingleton<IAgentFactory, BaselineAgentFactory>();
         services.AddSingleton<CorpusCatalog>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<RunReports>();
     }
 }

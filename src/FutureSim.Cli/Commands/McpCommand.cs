@@ -45,7 +45,7 @@ internal static class McpCommand
             }
 
             overrides["Simulation:AgentDayTimeout"] = timeout;
-            var request = run.Request(parse) with { Quiet = true };
+            var request = run.Request(parse) with { Quiet = true, KeepStandardOutputFree = true };
             return CommandHost.RunAsync(parse, overrides, async (host, ct) =>
             {
                 var service = host.Service<RunService>();

@@ -9,6 +9,9 @@ internal sealed record RunRequest
 
     public IReadOnlyList<string>? Agents { get; init; }
 
+    /// <summary>Agents given directly (e.g. the connected MCP client of <c>futuresim mcp</c>) instead of the configured ones.</summary>
+    public IReadOnlyList<Core.Runs.AgentSpec>? AgentSpecs { get; init; }
+
     public IReadOnlyList<string>? QuestionSets { get; init; }
 
     public IReadOnlyList<string>? Corpus { get; init; }
@@ -26,4 +29,7 @@ internal sealed record RunRequest
     /// this one agent, recorded in the manifest under its spec, and a resumed run gets it again by name.
     /// </summary>
     public AgentRegistration? ProvidedAgent { get; init; }
+
+    /// <summary>Standard output carries a protocol (<c>futuresim mcp</c>): the leaderboard goes to standard error instead.</summary>
+    public bool KeepStandardOutputFree { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using FutureSim.Cli.Configuration;
+using FutureSim.Cli.Reports;
 using FutureSim.Core.Articles;
+using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Input;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
@@ -25,6 +27,7 @@ internal sealed class RunService(
     CorpusCatalog corpora,
     IEnumerable<IAgentFactory> factories,
     DeferredFileSink runLog,
+    RunReports reports,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
     ILogger<RunService> logger)
@@ -52,7 +55,7 @@ internal sealed class RunService(
             folder = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
         }
 
-        await ExecuteAsync(folder, runsRoot, request.Quiet, request.ProvidedAgent, cancellationToken);
+        await ExecuteAsync(folder, runsRoot, request, cancellationToken);
         return folder;
     }
 
@@ -67,8 +70,8 @@ internal sealed class RunService(
             MaxConcurrentAgents = options.MaxConcurrentAgents,
             AgentDayTimeout = options.AgentDayTimeout,
         };
-        var agents = request.ProvidedAgent is { } provided
-            ? [provided.Spec]
+        var agents = request.ProvidedAgent is { } provided ? [provided.Spec]
+            : request.AgentSpecs is { } given ? [.. given]
             : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
         foreach (var spec in agents.Where(a => a != request.ProvidedAgent?.Spec))
         {
@@ -102,8 +105,9 @@ internal sealed class RunService(
         return folder;
     }
 
-    private async Task ExecuteAsync(RunFolder folder, string runsRoot, bool quiet, AgentRegistration? provided, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, CancellationToken cancellationToken)
     {
+        var provided = request.ProvidedAgent;
         var manifest = folder.ReadManifest();
         using var corpus = await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken);
         if (corpus.Identity.Fingerprint != manifest.Corpus.Fingerprint)
@@ -127,9 +131,12 @@ internal sealed class RunService(
         var runner = new SimulationRunner(corpus, NormalisingAnswerMatcher.Instance, timeProvider);
         var started = timeProvider.GetTimestamp();
         await DayProgressDisplay.RunAsync(
-            manifest.Simulation.Days().Count(), quiet, logger,
+            manifest.Simulation.Days().Count(), request.Quiet, logger,
             progress => runner.RunAsync(folder, agents, progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
+        var (_, board) = await reports.RescoreAsync(folder.Root, cancellationToken);
+        await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(LeaderboardRenderer.Markdown(board));
+        logger.LogInformation("Leaderboard, daily metrics and charts written to {Folder}", folder.Root);
     }
 
     private static string AgentDirectory(RunFolder folder, string agent)

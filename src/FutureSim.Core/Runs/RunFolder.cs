@@ -13,10 +13,10 @@ namespace FutureSim.Core.Runs;
 /// </summary>
 public sealed class RunFolder
 {
-    public const string ManifestFile = "manifest.json";
-    public const string QuestionsFile = "questions.jsonl";
-    public const string EventsFile = "events.jsonl";
-    public const string MetricsFile = "daily_metrics.csv";
+    public const string ManifestFile = RunFolderLayout.Manifest;
+    public const string QuestionsFile = RunFolderLayout.Questions;
+    public const string EventsFile = RunFolderLayout.Events;
+    public const string MetricsFile = RunFolderLayout.DailyMetrics;
     public const string LogFile = "run.log";
 
     private RunFolder(string root) => Root = Path.GetFullPath(root);
@@ -66,30 +66,7 @@ public sealed class RunFolder
         return new RunFolder(root);
     }
 
-    public RunManifest ReadManifest()
-    {
-        RunManifest? manifest;
-        try
-        {
-            using var stream = System.IO.File.OpenRead(ManifestPath);
-            using var document = JsonDocument.Parse(stream);
-            var version = document.RootElement.TryGetProperty("format_version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : -1;
-            if (version != RunFormat.Version)
-            {
-                throw new InvalidInputException(
-                    new RecordError(ManifestPath, 0, $"format_version {version} is not supported (this build reads version {RunFormat.Version})."),
-                    "Use the FutureSim version that wrote this run.");
-            }
-
-            manifest = document.RootElement.Deserialize<RunManifest>(RunFormat.IndentedJson);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException(new RecordError(ManifestPath, e.LineNumber + 1 ?? 0, $"is not a valid manifest: {e.Message}"), null, e);
-        }
-
-        return manifest ?? throw new InvalidInputException(new RecordError(ManifestPath, 1, "is empty."));
-    }
+    public RunManifest ReadManifest() => RunFolderReader.ReadManifest(ManifestPath);
 
     /// <summary>Replaces the manifest atomically.</summary>
     public void WriteManifest(RunManifest manifest)
@@ -99,25 +76,5 @@ public sealed class RunFolder
         System.IO.File.Move(temporary, ManifestPath, overwrite: true);
     }
 
-    public ImmutableArray<Question> ReadQuestions() =>
-        [.. ReadJsonLines<Question>(QuestionsPath)];
-
-    /// <summary>Reads a JSONL file of this folder, naming the file and line of any bad record.</summary>
-    public static IEnumerable<T> ReadJsonLines<T>(string path)
-    {
-        foreach (var line in JsonLinesFile.ReadLines(path))
-        {
-            T? value;
-            try
-            {
-                value = JsonSerializer.Deserialize<T>(line.Utf8.Span, RunFormat.Json);
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException)
-            {
-                throw new InvalidInputException(new RecordError(path, line.Number, $"is not a valid {typeof(T).Name} record: {e.Message}"), null, e);
-            }
-
-            yield return value ?? throw new InvalidInputException(new RecordError(path, line.Number, "is null."));
-        }
-    }
+    public ImmutableArray<Question> ReadQuestions() => RunFolderReader.ReadQuestions(QuestionsPath);
 }

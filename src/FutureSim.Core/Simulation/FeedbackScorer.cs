@@ -6,29 +6,29 @@ using FutureSim.Core.Tools;
 
 namespace FutureSim.Core.Simulation;
 
-/// <summary>Scores the forecast an agent held when a question resolved, for the feedback agents are shown (see <see cref="QuestionScore"/>).</summary>
+/// <summary>Scores the forecast an agent held when a question resolved, for the feedback agents are shown (see <see cref="FeedbackScore"/>).</summary>
 internal static class FeedbackScorer
 {
-    public static async ValueTask<QuestionScore> ScoreAsync(Question question, Forecast? forecast, IAnswerMatcher matcher, CancellationToken cancellationToken)
+    public static async ValueTask<FeedbackScore> ScoreAsync(Question question, Forecast? forecast, IAnswerMatcher matcher, CancellationToken cancellationToken)
     {
         var binary = question.Kind == QuestionKind.Binary;
         if (forecast is null || forecast.Outcomes.Count == 0)
         {
-            return QuestionScore.Abstained(binary);
+            return FeedbackScore.Abstained(binary);
         }
 
         if (binary)
         {
             var p = forecast.ProbabilityYes ?? 0.5;
             var yes = question.Resolution.Answer == QuestionResolution.Yes;
-            return new QuestionScore(1 - ForecastScores.Brier(p, yes) / 0.25, p > 0.5 == yes && p != 0.5, QuestionScore.BinaryFormula);
+            return new FeedbackScore(1 - ForecastScores.Brier(p, yes) / 0.25, p > 0.5 == yes && p != 0.5, FeedbackScore.BinaryFormula);
         }
 
         var matches = await MatchAsync(forecast.Outcomes, question.Resolution, matcher, cancellationToken);
-        return new QuestionScore(
+        return new FeedbackScore(
             ForecastScores.FreeFormSkill(forecast.Outcomes, matches.Contains),
             ForecastScores.TopOneCorrect(forecast.Outcomes, matches.Contains),
-            QuestionScore.FreeFormFormula);
+            FeedbackScore.FreeFormFormula);
     }
 
     /// <summary>The outcome names that match the truth; an outcome equal to the truth string matches before the matcher is asked.</summary>

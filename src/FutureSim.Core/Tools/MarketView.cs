@@ -31,4 +31,4 @@ public sealed record ResolvedQuestionView(
     DateOnly ResolutionDate,
     string Truth,
     ImmutableSortedDictionary<string, double>? MyForecast,
-    QuestionScore Score);
+    FeedbackScore Score);

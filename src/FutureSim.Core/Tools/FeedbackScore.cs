@@ -7,11 +7,11 @@ namespace FutureSim.Core.Tools;
 /// binary questions use <c>1 − (p − y)² / 0.25</c>, the Brier skill against the uniform 0.5 reference.
 /// <see cref="Formula"/> names which.
 /// </summary>
-public sealed record QuestionScore(double Value, bool TopOneCorrect, string Formula)
+public sealed record FeedbackScore(double Value, bool TopOneCorrect, string Formula)
 {
     public const string FreeFormFormula = "futuresim_bss";
     public const string BinaryFormula = "brier_skill_vs_uniform";
 
     /// <summary>The score of not forecasting.</summary>
-    public static QuestionScore Abstained(bool binary) => new(0, false, binary ? BinaryFormula : FreeFormFormula);
+    public static FeedbackScore Abstained(bool binary) => new(0, false, binary ? BinaryFormula : FreeFormFormula);
 }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using FutureSim.Cli.Reports;
+using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Scoring;
+
+namespace FutureSim.Cli.Commands;
+
+/// <summary>
+/// <c>futuresim leaderboard &lt;run-dir&gt;...</c> and <c>futuresim score &lt;run-dir&gt;</c>: scores and
+/// leaderboards recomputed from run folders alone.
+/// </summary>
+internal static class LeaderboardCommand
+{
+    public static Command Create()
+    {
+        var runs = new Argument<string[]>("run-dir") { Description = "Run folders; seeds of the same configuration are pooled.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format printed: md, csv or json.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong([.. RunReports.Formats]);
+        var output = new Option<string>("--out") { Description = "Also write leaderboard.md/.csv/.json and charts into this folder." };
+        var command = new Command("leaderboard", "Build one leaderboard from one or more run folders, with bootstrap intervals.") { runs, format, output };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var reports = host.Service<RunReports>();
+            var scores = new List<RunScores>();
+            foreach (var run in parse.GetValue(runs)!)
+            {
+                scores.Add(await reports.ScoreAsync(run, ct));
+            }
+
+            var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
+            if (parse.GetValue(output) is { } folder)
+            {
+                await RunReports.WriteLeaderboardAsync(board, folder, ct);
+            }
+
+            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!));
+            return CommandHost.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command CreateScore()
+    {
+        var run = new Argument<string>("run-dir") { Description = "The run folder to rescore." };
+        var perQuestion = new Option<bool>("--per-question") { Description = "Print every agent's score on every question (CSV) instead of the leaderboard." };
+        var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard.") { run, perQuestion };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var (scores, board) = await host.Service<RunReports>().RescoreAsync(parse.GetValue(run)!, ct);
+            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : LeaderboardRenderer.Markdown(board));
+            return CommandHost.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Text;
+using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
+using Microsoft.Extensions.Logging;
+
+namespace FutureSim.Cli.Reports;
+
+/// <summary>
+/// Scores run folders and writes what is derived from them — <c>daily_metrics.csv</c>, the leaderboard
+/// in Markdown, CSV and JSON, and its charts — reading nothing but the run folders.
+/// </summary>
+internal sealed class RunReports(ILogger<RunReports> logger)
+{
+    public const string LeaderboardName = "leaderboard";
+
+    public async Task<RunScores> ScoreAsync(string runFolder, CancellationToken cancellationToken)
+    {
+        var record = RunFolderReader.Read(runFolder);
+        foreach (var warning in record.Warnings)
+        {
+            logger.LogWarning("{Warning}", warning.ToString());
+        }
+
+        return await RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Rescores one run folder and rewrites its derived files; returns its leaderboard.</summary>
+    public async Task<(RunScores Scores, Leaderboard Board)> RescoreAsync(string runFolder, CancellationToken cancellationToken)
+    {
+        var scores = await ScoreAsync(runFolder, cancellationToken);
+        await WriteAsync(Path.Combine(runFolder, RunFolderLayout.DailyMetrics), DailyMetricsCsv.Render(scores), cancellationToken);
+        var board = Leaderboard.Build([scores], LeaderboardOptions.Default);
+        await WriteLeaderboardAsync(board, runFolder, cancellationToken);
+        return (scores, board);
+    }
+
+    /// <summary>Writes <c>leaderboard.md</c>, <c>.csv</c>, <c>.json</c> and the charts the Markdown references.</summary>
+    public static async Task WriteLeaderboardAsync(Leaderboard board, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var charts = ChartWriter.Write(board, folder);
+        await WriteAsync(Path.Combine(folder, LeaderboardName + ".md"), LeaderboardRenderer.Markdown(board, charts), cancellationToken);
+        await WriteAsync(Path.Combine(folder, LeaderboardName + ".csv"), LeaderboardRenderer.Csv(board), cancellationToken);
+        await WriteAsync(Path.Combine(folder, LeaderboardName + ".json"), LeaderboardRenderer.Json(board), cancellationToken);
+    }
+
+    public static string Render(Leaderboard board, string format) => format switch
+    {
+        "csv" => LeaderboardRenderer.Csv(board),
+        "json" => LeaderboardRenderer.Json(board),
+        _ => LeaderboardRenderer.Markdown(board),
+    };
+
+    public static ImmutableArray<string> Formats { get; } = ["md", "csv", "json"];
+
+    private static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken);
+}

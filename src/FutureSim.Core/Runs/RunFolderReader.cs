@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using FutureSim.Core.Input;
+using FutureSim.Core.Questions;
+
+namespace FutureSim.Core.Runs;
+
+/// <summary>
+/// Reads a run folder (<see cref="RunFolderLayout"/>) into a validated <see cref="RunRecord"/>. Only the
+/// folder's files are read, so any run — live, killed or imported — is scored the same way.
+/// </summary>
+public static class RunFolderReader
+{
+    /// <summary>
+    /// Reads <c>manifest.json</c>, <c>questions.jsonl</c> and <c>events.jsonl</c> of <paramref name="runFolder"/>.
+    /// A last event line without a newline (a run killed while writing) is ignored and reported in
+    /// <see cref="RunRecord.Warnings"/>, as are the events of an unfinished last day.
+    /// </summary>
+    /// <exception cref="InvalidInputException">
+    /// A file is missing, a line is malformed, the manifest has an unknown format version, or an event
+    /// names a question or agent the folder does not define; the message names the file and line.
+    /// </exception>
+    public static RunRecord Read(string runFolder)
+    {
+        var manifest = ReadManifest(Path.Combine(runFolder, RunFolderLayout.Manifest));
+        var questions = ReadQuestions(Path.Combine(runFolder, RunFolderLayout.Questions));
+        var eventsFile = Path.Combine(runFolder, RunFolderLayout.Events);
+        RequireFile(eventsFile);
+
+        var log = new RunEventLog(eventsFile, manifest, questions);
+        var warnings = new List<RecordError>();
+        long cutOffLine = 0;
+        using var stream = JsonLinesFile.OpenRead(eventsFile);
+        foreach (var line in JsonLinesFile.ReadLines(stream, number => cutOffLine = number))
+        {
+            if (line.Number == cutOffLine)
+            {
+                warnings.Add(new RecordError(eventsFile, line.Number, "the last line has no newline (the run was stopped while writing it); it is ignored."));
+                break;
+            }
+
+            log.Add(Parse<RunEvent>(eventsFile, line), line.Number);
+        }
+
+        return log.ToRecord(runFolder, warnings);
+    }
+
+    /// <summary>Reads and validates a <c>manifest.json</c> (known format version).</summary>
+    public static RunManifest ReadManifest(string file)
+    {
+        RequireFile(file);
+        var bytes = File.ReadAllBytes(file);
+        try
+        {
+            using (var document = JsonDocument.Parse(bytes))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object
+                    || !document.RootElement.TryGetProperty("format_version", out var version)
+                    || !version.TryGetInt32(out var number))
+                {
+                    throw new InvalidInputException(new RecordError(file, 0, "there is no integer format_version."));
+                }
+
+                if (number != RunFormat.Version)
+                {
+                    throw new InvalidInputException(new RecordError(
+                        file, 0, $"format_version {number} is unknown; this build reads run folders of version {RunFormat.Version}."));
+                }
+            }
+
+            return JsonSerializer.Deserialize<RunManifest>(bytes, RunFormat.Json)
+                ?? throw new InvalidInputException(new RecordError(file, 0, "the manifest is null."));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException(new RecordError(file, (e.LineNumber ?? -1) + 1, $"malformed manifest: {e.Message}"), inner: e);
+        }
+    }
+
+    /// <summary>Reads a <c>questions.jsonl</c>, checking each question and that ids are unique.</summary>
+    public static ImmutableArray<Question> ReadQuestions(string file)
+    {
+        RequireFile(file);
+        var questions = ImmutableArray.CreateBuilder<Question>();
+        var seen = new HashSet<QuestionId>();
+        foreach (var line in JsonLinesFile.ReadLines(file))
+        {
+            var question = Parse<Question>(file, line);
+            var problem = RunEventLog.Check(question)
+                ?? (seen.Add(question.Id) ? null : $"question id '{question.Id}' appears more than once.");
+            if (problem is not null)
+            {
+                throw new InvalidInputException(new RecordError(file, line.Number, problem));
+            }
+
+            questions.Add(question);
+        }
+
+        return questions.ToImmutable();
+    }
+
+    /// <summary>Every record of a JSON Lines file of a run folder, naming the file and line of a malformed one.</summary>
+    public static IEnumerable<T> ReadLines<T>(string file)
+        where T : class
+    {
+        RequireFile(file);
+        foreach (var line in JsonLinesFile.ReadLines(file))
+        {
+            yield return Parse<T>(file, line);
+        }
+    }
+
+    private static T Parse<T>(string file, JsonLine line)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(line.Utf8.Span, RunFormat.Json)
+                ?? throw new InvalidInputException(new RecordError(file, line.Number, "the line is null."));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            throw new InvalidInputException(new RecordError(file, line.Number, $"malformed {typeof(T).Name}: {e.Message}"), inner: e);
+        }
+    }
+
+    private static void RequireFile(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new InvalidInputException(
+                new RecordError(file, 0, "the file is missing."),
+                "A run folder holds manifest.json, questions.jsonl and events.jsonl.");
+        }
+    }
+}

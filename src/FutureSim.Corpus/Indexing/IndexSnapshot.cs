@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+using FutureSim.Core.Articles;
+using FutureSim.Corpus.Loading;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace FutureSim.Corpus.Indexing;
+
+/// <summary>
+/// An open, immutable index plus the per-document tables that make time gating and point-in-time
+/// statistics cheap, built once when the index is opened:
+/// <list type="bullet">
+/// <item>per segment, each document's visibility instant (<see cref="SegmentVisibility"/>);</item>
+/// <item>all live documents' visibility instants sorted, with prefix sums of their term counts, so that the
+///   number of documents and of terms visible at any instant is a binary search away;</item>
+/// <item>the id hashes sorted, to fetch by id without an id term in the index.</item>
+/// </list>
+/// Thread-safe: everything is read-only after <see cref="Open"/>.
+/// </summary>
+internal sealed class IndexSnapshot : IDisposable
+{
+    private readonly LuceneDirectory directory;
+    private readonly ArticleStore store;
+    private readonly long[] sortedTicks;
+    private readonly long[] termPrefix;
+    private readonly long[] emptyTicks;
+    private readonly long[] sortedIdHashes;
+    private readonly int[] idDocs;
+    private readonly ConcurrentDictionary<string, TermTimeline> timelines = new(StringComparer.Ordinal);
+    private readonly long latestTicks;
+    private readonly bool hasDeletions;
+    private long timelinePostings;
+
+    private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store)
+    {
+        this.directory = directory;
+        this.store = store;
+        Reader = reader;
+        var leaves = reader.Leaves;
+        var total = reader.NumDocs;
+        sortedTicks = new long[total];
+        var termCounts = new int[total];
+        sortedIdHashes = new long[total];
+        idDocs = new int[total];
+        var empty = new List<long>();
+        var segments = new SegmentVisibility[leaves.Count];
+        var n = 0;
+        var scratch = new BytesRef();
+        foreach (var leaf in leaves)
+        {
+            var maxDoc = leaf.AtomicReader.MaxDoc;
+            var live = leaf.AtomicReader.LiveDocs;
+            var meta = leaf.AtomicReader.GetBinaryDocValues(IndexSchema.Meta);
+            var ticks = new long[maxDoc];
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                if (meta is null)
+                {
+                    throw new InvalidDataException($"index segment {leaf.Ord} has no '{IndexSchema.Meta}' values");
+                }
+
+                meta.Get(doc, scratch);
+                if (scratch.Length != DocumentMeta.Length)
+                {
+                    throw new InvalidDataException($"index segment {leaf.Ord} has malformed '{IndexSchema.Meta}' values");
+                }
+
+                var values = DocumentMeta.Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
+                ticks[doc] = values.VisibleTicks;
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                sortedTicks[n] = values.VisibleTicks;
+                termCounts[n] = values.TermCount;
+                sortedIdHashes[n] = values.IdHash;
+                idDocs[n] = leaf.DocBase + doc;
+                if (values.TermCount == 0)
+                {
+                    empty.Add(values.VisibleTicks);
+                }
+
+                n++;
+            }
+
+            segments[leaf.Ord] = new SegmentVisibility(leaf, ticks);
+        }
+
+        Segments = segments;
+        latestTicks = segments.Length == 0 ? long.MinValue : segments.Max(s => s.MaxTicks);
+        hasDeletions = reader.HasDeletions;
+        Array.Sort(sortedTicks, termCounts);
+        termPrefix = new long[total + 1];
+        for (var i = 0; i < total; i++)
+        {
+            termPrefix[i + 1] = termPrefix[i] + termCounts[i];
+        }
+
+        emptyTicks = [.. empty.Order()];
+        Array.Sort(sortedIdHashes, idDocs);
+    }
+
+    /// <summary>Terms in at least this many documents get a <see cref="TermTimeline"/>.</summary>
+    public const int TimelineFrom = 256;
+
+    /// <summary>The most postings all timelines together may hold (12 bytes each).</summary>
+    public const long MaxTimelinePostings = 16_000_000;
+
+    public DirectoryReader Reader { get; }
+
+    /// <summary>By leaf ordinal.</summary>
+    public IReadOnlyList<SegmentVisibility> Segments { get; }
+
+    public NewsSimilarity Similarity { get; } = new();
+
+    public int DocumentCount => sortedTicks.Length;
+
+    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), in no particular order.</summary>
+    public ReadOnlySpan<long> IdHashes => sortedIdHashes;
+
+    /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
+    public static IndexSnapshot Open(LuceneDirectory directory, string storePath)
+    {
+        DirectoryReader? reader = null;
+        ArticleStore? store = null;
+        try
+        {
+            reader = DirectoryReader.Open(directory);
+            store = ArticleStore.Open(storePath);
+            return new IndexSnapshot(directory, reader, store);
+        }
+        catch
+        {
+            store?.Dispose();
+            reader?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How many live documents have <c>VisibleAt &lt;= ticks</c>.</summary>
+    public int CountVisible(long ticks) => SortedTicks.CountAtOrBefore(sortedTicks, ticks);
+
+    /// <summary>
+    /// Collection statistics of the searchable field as if the index held only the documents visible at
+    /// <paramref name="asOfTicks"/>: maxDoc = visible documents, docCount = visible documents with at
+    /// least one term, sumTotalTermFreq = their terms (so BM25's average length is theirs).
+    /// sumDocFreq is reported unknown (-1); BM25 does not use it.
+    /// </summary>
+    public CollectionStatistics CollectionStatisticsAt(string field, long asOfTicks)
+    {
+        var visible = SortedTicks.CountAtOrBefore(sortedTicks, asOfTicks);
+        var withTerms = visible - SortedTicks.CountAtOrBefore(emptyTicks, asOfTicks);
+        return new CollectionStatistics(field, visible, withTerms, termPrefix[visible], -1);
+    }
+
+    /// <summary>
+    /// docFreq and totalTermFreq of <paramref name="term"/> over the documents visible at
+    /// <paramref name="asOfTicks"/>. Frequent terms (docFreq ≥ <see cref="TimelineFrom"/>) get a
+    /// <see cref="TermTimeline"/>, built on first use and kept (up to <see cref="MaxTimelinePostings"/>
+    /// postings in all), which answers for any instant by binary search. Other terms are counted directly:
+    /// segments wholly visible contribute the index's own counts, segments wholly in the future nothing, and
+    /// a segment straddling the instant has the term's postings checked against its visibility table.
+    /// </summary>
+    public TermStatistics TermStatisticsAt(Term term, TermContext context, long asOfTicks)
+    {
+        if (asOfTicks >= latestTicks && !hasDeletions)
+        {
+            return new TermStatistics(term.Bytes, context.DocFreq, context.TotalTermFreq);
+        }
+
+        if (context.DocFreq >= TimelineFrom && Timeline(term, context) is { } timeline)
+        {
+            var (docFreq, totalTermFreq) = timeline.At(asOfTicks);
+            return new TermStatistics(term.Bytes, docFreq, totalTermFreq);
+        }
+
+        long df = 0;
+        long ttf = 0;
+        DocsEnum? docs = null;
+        foreach (var (segment, termsEnum) in SegmentsWith(term, context))
+        {
+            if (segment.MinTicks > asOfTicks)
+            {
+                continue;
+            }
+
+            if (segment.MaxTicks <= asOfTicks && segment.LiveDocs is null)
+            {
+                df += termsEnum.DocFreq;
+                ttf += termsEnum.TotalTermFreq;
+                continue;
+            }
+
+            docs = termsEnum.Docs(segment.LiveDocs, docs, DocsFlags.FREQS);
+            var ticks = segment.Ticks;
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (ticks[doc] <= asOfTicks)
+                {
+                    df++;
+                    ttf += docs.Freq;
+                }
+            }
+        }
+
+        return new TermStatistics(term.Bytes, df, ttf);
+    }
+
+    private TermTimeline? Timeline(Term term, TermContext context)
+    {
+        var key = term.Text;
+        if (timelines.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (Interlocked.Add(ref timelinePostings, context.DocFreq) > MaxTimelinePostings)
+        {
+            Interlocked.Add(ref timelinePostings, -context.DocFreq);
+            return null;
+        }
+
+        var ticks = new List<long>(context.DocFreq);
+        var frequencies = new List<int>(context.DocFreq);
+        DocsEnum? docs = null;
+        foreach (var (segment, termsEnum) in SegmentsWith(term, context))
+        {
+            docs = termsEnum.Docs(segment.LiveDocs, docs, DocsFlags.FREQS);
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                ticks.Add(segment.Ticks[doc]);
+                frequencies.Add(docs.Freq);
+            }
+        }
+
+        var timeline = new TermTimeline([.. ticks], [.. frequencies]);
+        if (!timelines.TryAdd(key, timeline))
+        {
+            Interlocked.Add(ref timelinePostings, -context.DocFreq);
+            return timelines[key];
+        }
+
+        return timeline;
+    }
+
+    /// <summary>Each segment holding the term, with a terms enum positioned on it.</summary>
+    private IEnumerable<(SegmentVisibility Segment, TermsEnum Terms)> SegmentsWith(Term term, TermContext context)
+    {
+        foreach (var segment in Segments)
+        {
+            if (context.Get(segment.Context.Ord) is { } state)
+            {
+                var termsEnum = segment.Context.AtomicReader.GetTerms(term.Field)!.GetEnumerator();
+                termsEnum.SeekExact(term.Bytes, state);
+                yield return (segment, termsEnum);
+            }
+        }
+    }
+
+    /// <summary>The live documents whose id hashes to <paramref name="idHash"/> (normally one; more only on a hash collision).</summary>
+    public IEnumerable<(SegmentVisibility Segment, int Doc)> DocumentsWithIdHash(long idHash)
+    {
+        var i = Array.BinarySearch(sortedIdHashes, idHash);
+        if (i < 0)
+        {
+            yield break;
+        }
+
+        while (i > 0 && sortedIdHashes[i - 1] == idHash)
+        {
+            i--;
+        }
+
+        for (; i < sortedIdHashes.Length && sortedIdHashes[i] == idHash; i++)
+        {
+            var global = idDocs[i];
+            var segment = Segments[ReaderUtil.SubIndex(global, Reader.Leaves)];
+            yield return (segment, global - segment.Context.DocBase);
+        }
+    }
+
+    public Article LoadArticle(SegmentVisibility segment, int doc) => store.Read(MetaOf(segment.Context.AtomicReader, doc).StoreOffset);
+
+    /// <summary>The <see cref="DocumentMeta"/> of a document, read from doc values (per-thread instances, so thread-safe).</summary>
+    public static DocumentMeta MetaOf(AtomicReader reader, int doc)
+    {
+        var scratch = new BytesRef();
+        reader.GetBinaryDocValues(IndexSchema.Meta)!.Get(doc, scratch);
+        return DocumentMeta.Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
+    }
+
+    public void Dispose()
+    {
+        store.Dispose();
+        Reader.Dispose();
+        directory.Dispose();
+    }
+}

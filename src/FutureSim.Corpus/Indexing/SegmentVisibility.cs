@@ -1,0 +1,54 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace FutureSim.Corpus.Indexing;
+
+/// <summary>The visibility instant of every document of one index segment, read once when the index is opened.</summary>
+internal sealed class SegmentVisibility
+{
+    public SegmentVisibility(AtomicReaderContext context, long[] ticks)
+    {
+        Context = context;
+        Ticks = ticks;
+        LiveDocs = context.AtomicReader.LiveDocs;
+        MinTicks = ticks.Length == 0 ? long.MaxValue : ticks.Min();
+        MaxTicks = ticks.Length == 0 ? long.MinValue : ticks.Max();
+    }
+
+    public AtomicReaderContext Context { get; }
+
+    /// <summary><see cref="Core.Articles.Article.VisibleAt"/> in UTC ticks, by segment document number.</summary>
+    public long[] Ticks { get; }
+
+    /// <summary>The segment's live documents, or null when none is deleted.</summary>
+    public IBits? LiveDocs { get; }
+
+    public long MinTicks { get; }
+
+    public long MaxTicks { get; }
+
+    /// <summary>True when no document of the segment is visible inside [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public bool NoneWithin(long from, long to) => MaxTicks < from || MinTicks > to;
+
+    /// <summary>
+    /// The documents a search may touch: live and visible within [<paramref name="from"/>, <paramref name="to"/>].
+    /// Passed to Lucene as accept-docs, so scorers never see anything else and top-k is taken among
+    /// visible matches only. Null means every document qualifies (Lucene's convention).
+    /// </summary>
+    public IBits? AcceptDocs(long from, long to) =>
+        LiveDocs is null && MinTicks >= from && MaxTicks <= to ? null : new WindowBits(this, from, to);
+
+    private sealed class WindowBits(SegmentVisibility segment, long from, long to) : IBits
+    {
+        private readonly long[] ticks = segment.Ticks;
+        private readonly IBits? live = segment.LiveDocs;
+
+        public int Length => ticks.Length;
+
+        public bool Get(int index)
+        {
+            var t = ticks[index];
+            return t <= to && t >= from && (live is null || live.Get(index));
+        }
+    }
+}

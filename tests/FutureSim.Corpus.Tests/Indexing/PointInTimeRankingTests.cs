@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Input;
+using FutureSim.Corpus.Indexing;
+
+namespace FutureSim.Corpus.Tests.Indexing;
+
+/// <summary>
+/// Adding articles that become visible after T must not change anything a search at T returns:
+/// neither which articles, nor their order, nor their scores (compared bit for bit).
+/// </summary>
+public sealed class PointInTimeRankingTests : IDisposable
+{
+    private static readonly DateTimeOffset Split = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] Queries =
+    [
+        "gaza ceasefire", "election president", "earthquake killed", "tariffs trade china", "ukraine russia drone attack",
+        "pope", "court ruling supreme", "protest police", "hurricane", "nobel prize",
+    ];
+
+    private readonly TestCorpora corpora = new();
+    private readonly string past;
+    private readonly string future;
+
+    public PointInTimeRankingTests()
+    {
+        var pastLines = new List<string>();
+        var futureLines = new List<string>();
+        foreach (var line in JsonLinesFile.ReadLines(TestCorpora.BundledNews))
+        {
+            using var record = JsonDocument.Parse(line.Utf8);
+            var firstSeen = DateTimeOffset.Parse(record.RootElement.GetProperty("first_seen_utc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            (firstSeen <= Split ? pastLines : futureLines).Add(System.Text.Encoding.UTF8.GetString(line.Utf8.Span));
+        }
+
+        past = corpora.Write("past.jsonl", [.. pastLines]);
+        future = corpora.Write("future.jsonl", [.. futureLines]);
+    }
+
+    public void Dispose() => corpora.Dispose();
+
+    private static string Ranking(LuceneCorpus corpus, string query, DateTimeOffset asOf) =>
+        string.Join("\n", corpus.At(asOf).Search(new NewsQuery { Text = query, MaxResults = 20 }).Hits
+            .Select(h => $"{h.Article.Id} {BitConverter.SingleToInt32Bits(h.Score):x8}"));
+
+    [Fact]
+    public void ResultsAtAnInstantDoNotChangeWhenFutureArticlesAreAdded()
+    {
+        var instants = new[] { Split, Split.AddDays(-45), Split.AddDays(-120), new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero) };
+        LuceneCorpus Open(string name, params string[] files) =>
+            LuceneCorpus.OpenOrBuild(corpora.IndexDirectory(name), files, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None).Corpus;
+
+        using var pastOnly = Open("past", past);
+        var expected = (from q in Queries from t in instants select Ranking(pastOnly, q, t)).ToList();
+        pastOnly.Dispose();
+        using var futureFirst = Open("both", future, past);
+        var extension = LuceneCorpus.OpenOrBuild(corpora.IndexDirectory("past"), [past, future], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
+        using var extended = extension.Corpus;
+
+        Assert.Equal(CorpusBuildMode.Extended, extension.Report.Mode);
+        Assert.Equal(expected, from q in Queries from t in instants select Ranking(futureFirst, q, t));
+        Assert.Equal(expected, from q in Queries from t in instants select Ranking(extended, q, t));
+
+        // The future really does hold matches for these queries, so index-wide statistics would have differed.
+        Assert.All(Queries, q => Assert.Contains(
+            futureFirst.At(DateTimeOffset.MaxValue).Search(new NewsQuery { Text = q, MaxResults = 1000 }).Hits,
+            h => h.Article.VisibleAt > Split));
+        Assert.All(expected.Where((_, i) => i % instants.Length == 0), ranking => Assert.NotEmpty(ranking));
+    }
+}
