@@ -15,6 +15,8 @@ internal static class CliApp
             RunCommand.Create(),
             McpCommand.Create(),
             McpRelayCommand.Create(),
+            IndexCommand.Create(),
+            SearchCommand.Create(),
             BenchCommand.Create(),
             LeaderboardCommand.Create(),
             LeaderboardCommand.CreateScore(),

@@ -4,9 +4,10 @@ namespace FutureSim.Cli.Tests;
 
 /// <summary>
 /// Runs the <c>futuresim</c> command line in-process against the project's bundled data, with runs and
-/// the index in a temp folder (through a <c>--config</c> file, as a user would).
+/// the index in a temp folder (through a <c>--config</c> file, as a user would). Shared by the test
+/// classes of the <see cref="CliCollection"/>, so that the bundled index is built once.
 /// </summary>
-internal sealed class CliRun : IDisposable
+public sealed class CliRun : IDisposable
 {
     public CliRun()
     {
@@ -26,7 +27,7 @@ internal sealed class CliRun : IDisposable
     public string RunsDirectory => Path.Combine(Root, "runs");
 
     /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output.</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    internal async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var original = Console.Out;

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using FutureSim.Core.Benchmarks;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Running;
+using FutureSim.Core.Benchmarks;
 using FutureSim.Core.Input;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
+using FutureSim.Corpus.Benchmarks;
 using FutureSim.Corpus.Questions;
 using FutureSim.Mcp.Benchmarks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FutureSim.Cli.Commands;
@@ -22,6 +24,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, MCP under concurrent clients.");
+        command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Mcp());
         return command;
@@ -43,6 +46,51 @@ internal static class BenchCommand
             Console.Out.WriteLine($"{label.PadRight(width)}  {value}");
         }
     }
+
+    /// <summary>The corpus the retrieval benchmark indexes by default: the bundled and the benchmark news.</summary>
+    public static IReadOnlyList<string> BenchmarkCorpus { get; } =
+        ["corpora/news-wikipedia-current-events-2025-2026.jsonl.gz", "corpora/benchmark/news-wikipedia-current-events-2002-2024.jsonl.gz"];
+
+    private static Command Retrieval()
+    {
+        var queries = new Option<string>("--queries") { Description = "Queries, one JSON object per line: {\"query\": \"…\", \"as_of\": \"<ISO-8601>\", \"top\": 10} (e.g. corpora/benchmark/retrieval-queries.jsonl).", Required = true };
+        var corpus = CorpusOptionsCli.Corpus();
+        var command = new Command("retrieval", "Build a fresh index of the corpus and time time-gated queries after a warm-up pass.") { queries, corpus, Json };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), (host, ct) =>
+        {
+            var project = host.Service<ProjectSettings>();
+            var files = (CommonOptions.List(parse.GetValue(corpus)) ?? BenchmarkCorpus).Select(project.Resolve).ToArray();
+            var index = Path.Combine(Path.GetTempPath(), "futuresim-bench-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var report = RetrievalBenchmark.Run(
+                    files, project.Resolve(parse.GetValue(queries)!), index, host.Service<TimeProvider>(), null,
+                    host.Service<ILogger<RetrievalBenchmarkReport>>(), ct);
+                Print(report, parse.GetValue(Json), r =>
+                [
+                    ("documents", Invariant($"{r.DocumentsIndexed:N0}")),
+                    ("build", Invariant($"{r.BuildSeconds:0.00} s, {r.DocumentsPerSecond:N0} docs/s")),
+                    ("index size", Invariant($"{r.IndexBytes / 1024.0 / 1024.0:0.0} MB")),
+                    ("peak working set", Invariant($"{r.PeakWorkingSetBytes / 1024.0 / 1024.0:0} MB")),
+                    ("queries", Invariant($"{r.Queries:N0} (after a warm-up pass)")),
+                    ("latency", Invariant($"p50 {r.P50Milliseconds:0.000} ms  p95 {r.P95Milliseconds:0.000} ms  p99 {r.P99Milliseconds:0.000} ms")),
+                    ("throughput", Invariant($"{r.QueriesPerSecond:N0} queries/s")),
+                    ("cutoff violations", Invariant($"{r.CutoffViolations}")),
+                ]);
+                return Task.FromResult(report.CutoffViolations == 0 ? CommandHost.Success : CommandHost.Failure);
+            }
+            finally
+            {
+                if (Directory.Exists(index))
+                {
+                    Directory.Delete(index, recursive: true);
+                }
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static Command Tools()
     {

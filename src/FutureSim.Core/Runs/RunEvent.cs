@@ -64,9 +64,6 @@ public sealed record ToolCalled : RunEvent
 
     public ImmutableArray<DateTimeOffset> VisibleAt { get; init; } = [];
 
-    /// <summary>Question ids the call returned (list_questions), for audits of what the agent saw.</summary>
-    public ImmutableArray<string> QuestionIds { get; init; } = [];
-
     /// <summary>Notices returned with the result, e.g. a clamped date range.</summary>
     public ImmutableArray<string> Notices { get; init; } = [];
 }

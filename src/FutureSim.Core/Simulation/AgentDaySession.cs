@@ -102,7 +102,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
             }
 
             var resolved = ledger.Resolved.Select(r => r.View).ToImmutableArray();
-            Record(ToolNames.ListQuestions, NoArguments, null, questionIds: day.OpenIds);
+            Record(ToolNames.ListQuestions, NoArguments, null);
             return new MarketView(day.Today, open.MoveToImmutable(), resolved);
         }
     }
@@ -301,7 +301,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
 
     private void Record(
         string tool, JsonElement arguments, string? error,
-        ImmutableArray<ArticleSummary> articles = default, ImmutableArray<string> notices = default, ImmutableArray<string> questionIds = default)
+        ImmutableArray<ArticleSummary> articles = default, ImmutableArray<string> notices = default)
     {
         articles = articles.IsDefault ? [] : articles;
         events.Add(new ToolCalled
@@ -314,7 +314,6 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
             Error = error,
             ArticleIds = [.. articles.Select(a => a.Id)],
             VisibleAt = [.. articles.Select(a => a.VisibleAt)],
-            QuestionIds = questionIds.IsDefault ? [] : questionIds,
             Notices = notices.IsDefault ? [] : notices,
         });
     }

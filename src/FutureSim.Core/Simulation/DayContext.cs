@@ -18,9 +18,6 @@ internal sealed record DayContext(
     public ImmutableArray<Question> Open { get; } =
         [.. Questions.Values.Where(q => q.OpensAt <= View.AsOf && !Resolved.Contains(q.Id))];
 
-    /// <summary>The ids of <see cref="Open"/>, shared by every agent's recorded list_questions call.</summary>
-    public ImmutableArray<string> OpenIds => openIds ??= [.. Open.Select(q => q.Id.Value)];
-
     /// <summary>
     /// The market view of each open question without any agent's forecast, built once per day and
     /// shared (agents only add their own forecast to it).
@@ -29,6 +26,5 @@ internal sealed record DayContext(
         q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
         q.Options, q.ResolutionDate, q.Crowd is { } c && c.AvailableFrom <= View.AsOf ? c.ProbabilityYes : null, null, null))];
 
-    private ImmutableArray<string>? openIds;
     private ImmutableArray<OpenQuestionView>? openViews;
 }

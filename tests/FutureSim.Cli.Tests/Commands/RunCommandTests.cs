@@ -3,16 +3,13 @@ using FutureSim.Core.Simulation;
 
 namespace FutureSim.Cli.Tests.Commands;
 
-public sealed class RunCommandTests : IDisposable
+[Collection(CliCollection.Name)]
+public sealed class RunCommandTests(CliRun cli)
 {
-    private readonly CliRun cli = new();
-
-    public void Dispose() => cli.Dispose();
-
     [Fact]
     public async Task TheMainJobOnASliceOfTheBundledDataRunsEveryBaselineAndNeverLeaks()
     {
-        var (code, output) = await cli.RunAsync("run", "--run-id", "slice", "--start", "2025-05-01", "--end", "2025-06-10", "--quiet");
+        var (code, output) = await cli.RunAsync("run", "--run-id", "slice", "--start", "2025-11-20", "--end", "2025-12-20", "--quiet");
 
         Assert.Equal(0, code);
         var folder = RunFolder.Open(Path.Combine(cli.RunsDirectory, "slice"));
@@ -32,6 +29,33 @@ public sealed class RunCommandTests : IDisposable
         }
 
         Assert.Contains("news-frequency", output);
+    }
+
+    [Fact]
+    public async Task AKilledRunResumedFromTheCommandLineEndsWithTheSameEventsAndLeaderboard()
+    {
+        var (code, _) = await cli.RunAsync("run", "--run-id", "whole", "--start", "2025-12-01", "--end", "2025-12-12", "--quiet");
+        Assert.Equal(0, code);
+        var whole = Path.Combine(cli.RunsDirectory, "whole");
+        var killed = Path.Combine(cli.RunsDirectory, "killed");
+        Directory.CreateDirectory(killed);
+        foreach (var file in new[] { "manifest.json", "questions.jsonl" })
+        {
+            File.Copy(Path.Combine(whole, file), Path.Combine(killed, file));
+        }
+
+        // A kill in the middle of day 7's write: complete days, then half a line.
+        var events = File.ReadAllBytes(Path.Combine(whole, "events.jsonl"));
+        var text = System.Text.Encoding.UTF8.GetString(events);
+        var cut = text.IndexOf("\"day\":\"2025-12-07\"", StringComparison.Ordinal) + 40;
+        File.WriteAllText(Path.Combine(killed, "events.jsonl"), text[..cut]);
+        File.WriteAllText(Path.Combine(killed, "manifest.json"), File.ReadAllText(Path.Combine(killed, "manifest.json")).Replace("\"whole\"", "\"killed\""));
+
+        (code, _) = await cli.RunAsync("run", "--resume", "killed", "--quiet");
+
+        Assert.Equal(0, code);
+        Assert.Equal(events, File.ReadAllBytes(Path.Combine(killed, "events.jsonl")));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "daily_metrics.csv")), File.ReadAllText(Path.Combine(killed, "daily_metrics.csv")));
     }
 
     [Fact]
