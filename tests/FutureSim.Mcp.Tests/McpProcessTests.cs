@@ -18,6 +18,7 @@ public sealed class McpProcessTests : IDisposable
     public async Task ARealClientDrivesAMultiDaySimulationInTheFuturesimProcessAndTheRunFolderScoresAsExpected()
     {
         WriteProject();
+        var serverErrors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "futuresim",
@@ -28,6 +29,7 @@ public sealed class McpProcessTests : IDisposable
                 "--corpus", Path.Combine(root, "news"), "--questions", Path.Combine(root, "questions.jsonl"),
             ],
             WorkingDirectory = root,
+            StandardErrorLines = line => serverErrors.Enqueue(line),
         });
 
         var briefings = new List<string>();
@@ -48,7 +50,7 @@ public sealed class McpProcessTests : IDisposable
             Assert.Contains("Error", await client.TextAsync(ToolNames.GetArticle, new { id = "a-03" }));
 
             Assert.False((await client.CallAsync(ToolNames.SubmitForecasts, new { question_id = "q-mayor", outcomes = new Dictionary<string, double> { ["Alice Smith"] = 0.6, ["Bob Jones"] = 0.3 } })).IsError);
-            Assert.False((await client.CallAsync(ToolNames.SubmitForecasts, new { question_id = "q-storm", outcomes = new { Coast = 0.5 } })).IsError);
+            Assert.False((await client.CallAsync(ToolNames.SubmitForecasts, new { question_id = "q-storm", outcomes = new Dictionary<string, double> { ["Coast"] = 0.5 } })).IsError);
             for (var i = 0; i < 3; i++)
             {
                 briefings.Add(await client.TextAsync(ToolNames.NextDay));
@@ -76,6 +78,15 @@ public sealed class McpProcessTests : IDisposable
         var truths = events.OfType<QuestionResolved>().ToDictionary(r => r.QuestionId.Value, r => r.Answer);
         Assert.Equal(0.75, ForecastScores.FreeFormSkill(forecasts["q-mayor"].Outcomes, o => o == truths["q-mayor"]), 9);
         Assert.Equal(0.75, ForecastScores.FreeFormSkill(forecasts["q-storm"].Outcomes, o => o == truths["q-storm"]), 9);
+
+        // The run's own scoring agrees, and its leaderboard went to standard error, never into the protocol stream.
+        var metrics = File.ReadAllLines(folder.File("daily_metrics.csv"));
+        var header = metrics[0].Split(',');
+        var lastDay = metrics[^1].Split(',');
+        Assert.Equal(("2026-01-04", "mcp-client"), (lastDay[0], lastDay[1]));
+        Assert.Equal("0.750000", lastDay[Array.IndexOf(header, "bss_futuresim")]);
+        Assert.Equal("1.000000", lastDay[Array.IndexOf(header, "accuracy")]);
+        Assert.Contains(serverErrors, line => line.Contains("FutureSim leaderboard", StringComparison.Ordinal));
     }
 
     public void Dispose()
