@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Text.Json;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Benchmarks;
 using FutureSim.Core.Questions;
@@ -107,16 +108,19 @@ public static class McpBenchmark
         var timings = new List<(string Tool, double Microseconds)>(options.CallsPerClient);
         var errors = 0;
         var random = new Random(index);
+
+        // Arguments are prepared as JSON up front so that the clients spend their time on the protocol, not on reflection.
+        var searches = queries.Select(q => Arguments(new { query = q, max_results = 5 })).ToArray();
         for (var i = -options.WarmUpCallsPerClient; i < options.CallsPerClient; i++)
         {
-            var (tool, arguments) = i % 2 == 0
-                ? (ToolNames.SearchNews, new Dictionary<string, object?> { ["query"] = queries[random.Next(queries.Length)], ["max_results"] = 5 })
-                : (ToolNames.SubmitForecasts, Submission(open[random.Next(open.Length)], random.NextDouble() * 0.9));
+            var request = i % 2 == 0
+                ? new CallToolRequestParams { Name = ToolNames.SearchNews, Arguments = searches[random.Next(searches.Length)] }
+                : new CallToolRequestParams { Name = ToolNames.SubmitForecasts, Arguments = Submission(open[random.Next(open.Length)], random.NextDouble() * 0.9) };
             var started = Stopwatch.GetTimestamp();
             bool failed;
             try
             {
-                var result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
+                var result = await client.CallToolAsync(request, cancellationToken);
                 failed = result.IsError == true || result.Content.Count == 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -126,7 +130,7 @@ public static class McpBenchmark
 
             if (i >= 0)
             {
-                timings.Add((tool, Stopwatch.GetElapsedTime(started).TotalMicroseconds));
+                timings.Add((request.Name, Stopwatch.GetElapsedTime(started).TotalMicroseconds));
                 errors += failed ? 1 : 0;
             }
         }
@@ -135,16 +139,19 @@ public static class McpBenchmark
         return new ClientResult(timings, errors);
     }
 
-    private static Dictionary<string, object?> Submission(Question question, double p) => new()
+    private static Dictionary<string, JsonElement> Submission(Question question, double p) => Arguments(new
     {
-        ["question_id"] = question.Id.Value,
-        ["outcomes"] = question.Kind switch
+        question_id = question.Id.Value,
+        outcomes = question.Kind switch
         {
             QuestionKind.Binary => new Dictionary<string, double> { [QuestionResolution.Yes] = p },
             QuestionKind.MultipleChoice => new Dictionary<string, double> { [question.Options[0]] = p },
             _ => new Dictionary<string, double> { ["An answer"] = p },
         },
-    };
+    });
+
+    private static Dictionary<string, JsonElement> Arguments(object arguments) =>
+        JsonSerializer.SerializeToElement(arguments).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
 
     private static LatencySummary Summarise(double[] values)
     {

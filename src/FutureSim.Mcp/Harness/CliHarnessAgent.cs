@@ -21,9 +21,24 @@ internal sealed class CliHarnessAgent(
     ILogger logger)
     : IForecastingAgent, IAsyncDisposable
 {
+    // One day at a time: a timed-out day may still be stopping its process when the runner starts the next one.
+    private readonly SemaphoreSlim turn = new(1, 1);
     private ChildProcess? child;
 
     public async Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            await RunTurnAsync(tools, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task RunTurnAsync(IForecastingTools tools, CancellationToken cancellationToken)
     {
         var day = tools.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         workspace.Refresh(tools, corpus.At(SimulatedTime.EndOf(tools.Today)), settings.ArticleHistoryDays);
@@ -75,11 +90,19 @@ internal sealed class CliHarnessAgent(
     public async ValueTask DisposeAsync()
     {
         handOff.Complete(McpToolSession.CompleteText);
-        if (child is { } running)
+        await turn.WaitAsync();
+        try
         {
-            await running.StopAsync(settings.ExitGrace);
-            await running.DisposeAsync();
-            child = null;
+            if (child is { } running)
+            {
+                await running.StopAsync(settings.ExitGrace);
+                await running.DisposeAsync();
+                child = null;
+            }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 

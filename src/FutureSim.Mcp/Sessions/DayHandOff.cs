@@ -86,9 +86,24 @@ internal sealed class DayHandOff
     /// <summary>Client side: the current day, waiting while the runner is between days; null once the simulation is complete.</summary>
     public Task<DayLease?> CurrentAsync(CancellationToken cancellationToken) => NextAfterAsync(0, cancellationToken);
 
-    /// <summary>Client side: ends the current day (if any) and returns the lease of the following day, or null once the simulation is complete.</summary>
-    public Task<DayLease?> EndDayAndWaitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Client side: ends the current day and returns the lease of the following day, or null once the simulation is
+    /// complete. Called before the first day has begun, it ends the first day (the client is done with it before
+    /// seeing it); called between days, it waits for the next one.
+    /// </summary>
+    public async Task<DayLease?> EndDayAndWaitAsync(CancellationToken cancellationToken)
     {
+        bool started;
+        lock (gate)
+        {
+            started = lent > 0;
+        }
+
+        if (!started && await CurrentAsync(cancellationToken) is null)
+        {
+            return null;
+        }
+
         int seen;
         lock (gate)
         {
@@ -100,7 +115,7 @@ internal sealed class DayHandOff
             }
         }
 
-        return NextAfterAsync(seen, cancellationToken);
+        return await NextAfterAsync(seen, cancellationToken);
     }
 
     /// <summary>Client side: ends the current day, if any, without waiting for the next one.</summary>
