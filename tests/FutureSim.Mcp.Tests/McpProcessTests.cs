@@ -89,6 +89,41 @@ public sealed class McpProcessTests : IDisposable
         Assert.Contains(serverErrors, line => line.Contains("FutureSim leaderboard", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task FuturesimRunDrivesAConfiguredCliAgentThroughItsOwnRelay()
+    {
+        var standIn = Path.Combine(AppContext.BaseDirectory, "Harness", "stand-in-agent.sh");
+        WriteProject(new { Name = "stand-in", Kind = "cli-harness", Command = $"bash {standIn} {{mcp_config}} {{date}}", ExitGrace = "00:00:20" });
+        var start = new System.Diagnostics.ProcessStartInfo(FutureSimExecutable.Dotnet)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { FutureSimExecutable.DllPath, "run", "--run-id", "harness-e2e", "--quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(process.ExitCode == 0, await errors);
+        Assert.Contains("stand-in", await output);
+        var folder = RunFolder.Open(Path.Combine(root, "runs", "harness-e2e"));
+        var events = RunHarness.Events(folder);
+        Assert.Empty(events.OfType<AgentFailed>());
+        // Every question has resolved by the last day, so the agent forecasts on the first three and only looks on the fourth.
+        Assert.Equal(
+            ["2026-01-01", "2026-01-02", "2026-01-03"],
+            events.OfType<ForecastSubmitted>().Select(f => f.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct());
+        var workspace = folder.File(Path.Combine("agents", "stand-in", "workspace"));
+        Assert.True(File.Exists(Path.Combine(workspace, "memory", "next-day-2026-01-04.txt")));
+        Assert.Equal(["articles", "market.csv", "memory"], Directory.EnumerateFileSystemEntries(workspace).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root))
@@ -109,7 +144,7 @@ public sealed class McpProcessTests : IDisposable
     }
 
     /// <summary>A project folder of its own: settings, a FutureSim dated news tree and a FutureSim question file.</summary>
-    private void WriteProject()
+    private void WriteProject(params object[] agents)
     {
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "appsettings.json"), JsonSerializer.Serialize(new
@@ -121,7 +156,7 @@ public sealed class McpProcessTests : IDisposable
                 Start = "2026-01-01", End = "2026-01-04", LookbackDays = 0, RunsDirectory = "runs", AgentDayTimeout = "00:05:00",
                 QuestionSets = new[] { "questions.jsonl" },
             },
-            Agents = Array.Empty<object>(),
+            Agents = agents,
         }));
         foreach (var article in SimulationWorld.Articles)
         {
