@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FutureSim.Agents.Llm;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Benchmarks;
@@ -26,6 +27,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, MCP under concurrent clients.");
         command.Add(Retrieval());
         command.Add(Tools());
+        command.Add(Llm());
         command.Add(Mcp());
         return command;
     }
@@ -91,6 +93,33 @@ internal static class BenchCommand
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static Command Llm()
+    {
+        var agents = new Option<int>("--agents") { Description = "Concurrent llm agents.", DefaultValueFactory = _ => 32 };
+        var days = new Option<int>("--days") { Description = "Simulated days.", DefaultValueFactory = _ => 10 };
+        var latency = new Option<int>("--latency-ms") { Description = "How long the local chat server takes to answer each call.", DefaultValueFactory = _ => 300 };
+        var command = new Command("llm", "Many llm agents against a local OpenAI-compatible server on 127.0.0.1: wall time against the ideal and harness overhead per tool call.")
+        {
+            agents, days, latency,
+        };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var project = host.Service<ProjectSettings>();
+            var simulation = host.Service<IOptions<SimulationOptions>>().Value;
+            var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
+            using var corpus = await host.Service<CorpusCatalog>().OpenAsync(corpusOptions.Files, corpusOptions.Visibility, ct);
+            var questions = QuestionSetLoader.LoadMany(
+                simulation.QuestionSets.Select(f => new QuestionFileSource(project.Resolve(f))),
+                new QuestionLoadOptions { DefaultOpensAt = SimulatedTime.StartOf(simulation.Start) }).SelectMany(s => s.Questions).ToArray();
+            var report = await LlmBenchmark.RunAsync(
+                new LlmBenchmarkOptions { Agents = parse.GetValue(agents), Days = parse.GetValue(days), Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)) },
+                corpus, questions, ct);
+            await Console.Out.WriteLineAsync(report.ToString());
+            return CommandHost.Success;
+        }, cancellationToken));
+        return command;
+    }
 
     private static Command Tools()
     {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using FutureSim.Agents.Baselines;
+using FutureSim.Agents.Llm;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Input;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FutureSim.Cli.Commands;
@@ -59,6 +61,7 @@ internal static class CommandHost
     private static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IAgentFactory, BaselineAgentFactory>();
+        services.AddSingleton<IAgentFactory>(provider => new LlmAgentFactory(provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<CorpusCatalog>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunReports>();

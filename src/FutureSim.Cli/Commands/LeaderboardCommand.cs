@@ -30,10 +30,10 @@ internal static class LeaderboardCommand
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
             if (parse.GetValue(output) is { } folder)
             {
-                await RunReports.WriteLeaderboardAsync(board, folder, ct);
+                await RunReports.WriteLeaderboardAsync(board, folder, parse.GetValue(runs)!, ct);
             }
 
-            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!));
+            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!, parse.GetValue(runs)!));
             return CommandHost.Success;
         }, cancellationToken));
         return command;
@@ -46,8 +46,9 @@ internal static class LeaderboardCommand
         var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard.") { run, perQuestion };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
-            var (scores, board) = await host.Service<RunReports>().RescoreAsync(parse.GetValue(run)!, ct);
-            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : LeaderboardRenderer.Markdown(board));
+            var folder = parse.GetValue(run)!;
+            var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, ct);
+            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Markdown(board, [folder]));
             return CommandHost.Success;
         }, cancellationToken));
         return command;

@@ -32,26 +32,30 @@ internal sealed class RunReports(ILogger<RunReports> logger)
         var scores = await ScoreAsync(runFolder, cancellationToken);
         await WriteAsync(Path.Combine(runFolder, RunFolderLayout.DailyMetrics), DailyMetricsCsv.Render(scores), cancellationToken);
         var board = Leaderboard.Build([scores], LeaderboardOptions.Default);
-        await WriteLeaderboardAsync(board, runFolder, cancellationToken);
+        await WriteLeaderboardAsync(board, runFolder, [runFolder], cancellationToken);
         return (scores, board);
     }
 
     /// <summary>Writes <c>leaderboard.md</c>, <c>.csv</c>, <c>.json</c> and the charts the Markdown references.</summary>
-    public static async Task WriteLeaderboardAsync(Leaderboard board, string folder, CancellationToken cancellationToken)
+    public static async Task WriteLeaderboardAsync(Leaderboard board, string folder, IEnumerable<string> runFolders, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var charts = ChartWriter.Write(board, folder);
-        await WriteAsync(Path.Combine(folder, LeaderboardName + ".md"), LeaderboardRenderer.Markdown(board, charts), cancellationToken);
+        await WriteAsync(Path.Combine(folder, LeaderboardName + ".md"), Markdown(board, runFolders, charts), cancellationToken);
         await WriteAsync(Path.Combine(folder, LeaderboardName + ".csv"), LeaderboardRenderer.Csv(board), cancellationToken);
         await WriteAsync(Path.Combine(folder, LeaderboardName + ".json"), LeaderboardRenderer.Json(board), cancellationToken);
     }
 
-    public static string Render(Leaderboard board, string format) => format switch
+    public static string Render(Leaderboard board, string format, IEnumerable<string> runFolders) => format switch
     {
         "csv" => LeaderboardRenderer.Csv(board),
         "json" => LeaderboardRenderer.Json(board),
-        _ => LeaderboardRenderer.Markdown(board),
+        _ => Markdown(board, runFolders),
     };
+
+    /// <summary>The Markdown leaderboard, with the model-usage table of LLM agents when there are any.</summary>
+    public static string Markdown(Leaderboard board, IEnumerable<string> runFolders, IReadOnlyList<ChartReference>? charts = null) =>
+        LeaderboardRenderer.Markdown(board, charts) + ModelUsageSection.Markdown(runFolders);
 
     public static ImmutableArray<string> Formats { get; } = ["md", "csv", "json"];
 

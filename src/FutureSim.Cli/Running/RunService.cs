@@ -135,7 +135,7 @@ internal sealed class RunService(
             progress => runner.RunAsync(folder, agents, progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
         var (_, board) = await reports.RescoreAsync(folder.Root, cancellationToken);
-        await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(LeaderboardRenderer.Markdown(board));
+        await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
         logger.LogInformation("Leaderboard, daily metrics and charts written to {Folder}", folder.Root);
     }
 

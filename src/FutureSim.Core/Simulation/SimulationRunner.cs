@@ -11,7 +11,7 @@ namespace FutureSim.Core.Simulation;
 /// log. Each day: resolve questions due on or before it, bind the corpus view to the end of the day,
 /// let the agents act concurrently on the same frozen state, then append the day's events (agents in
 /// their configured order, so that the log is deterministic) and flush. An agent that throws or runs
-/// out of time fails only its own day; a visibility breach stops the run.
+/// out of time fails only its own day (an <see cref="AgentEndpointException"/> as kind <c>endpoint</c>); a visibility breach stops the run.
 /// </summary>
 public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher matcher, TimeProvider timeProvider)
 {
@@ -133,6 +133,10 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
             catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && deadline.IsCancellationRequested))
             {
                 return Failure(session, "timeout", $"The agent did not end its day within {timeout}.");
+            }
+            catch (AgentEndpointException e)
+            {
+                return Failure(session, "endpoint", e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using FutureSim.Core.Simulation;
+using Microsoft.Extensions.AI;
+
+namespace FutureSim.Agents.Llm.ModelCalls;
+
+/// <summary>
+/// Records every model call that passes through it in <c>model-calls.jsonl</c> (see
+/// <see cref="ModelCallLog"/> for the line format): the request in canonical form with its replay key,
+/// and the response, or the failure that ended the call (endpoint down, daily limit), which a replay
+/// re-raises. The content is deterministic: no wall-clock time is written. Each message already
+/// recorded in the previous request is written only once; a line states how many leading messages it
+/// shares with the line before (<c>prefix</c>). Calls must be sequential (one agent, one conversation).
+/// </summary>
+internal sealed class RecordingChatClient : DelegatingChatClient
+{
+    private readonly string path;
+    private readonly ModelCallScope scope;
+    private readonly Lock gate = new();
+    private IReadOnlyList<string> previous = [];
+    private (string Options, string Recorded) lastOptions = ("", "");
+    private int seq;
+
+    public RecordingChatClient(IChatClient inner, string path, ModelCallScope scope)
+        : base(inner)
+    {
+        this.path = path;
+        this.scope = scope;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (File.Exists(path))
+        {
+            // A resumed run appends; its first line then carries its messages in full (prefix 0).
+            seq = File.ReadLines(path).Count(line => line.Length > 0);
+        }
+        else
+        {
+            File.WriteAllBytes(path, []);
+        }
+    }
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var request = ChatRecordFormat.Request(list, options);
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(list, options, cancellationToken);
+        }
+        catch (AgentEndpointException e)
+        {
+            Append(request, null, new RecordedFailure(RecordedFailure.Endpoint, e.Message));
+            throw;
+        }
+        catch (DayLimitReachedException e)
+        {
+            Append(request, null, new RecordedFailure(RecordedFailure.DayLimit, e.Message));
+            throw;
+        }
+
+        Append(request, ChatRecordFormat.Response(response).ToJsonString(ChatRecordFormat.Json), null);
+        return response;
+    }
+
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Model calls are recorded whole; streaming responses cannot be recorded or replayed.");
+
+    private void Append(CanonicalRequest request, string? response, RecordedFailure? failure)
+    {
+        lock (gate)
+        {
+            var prefix = 0;
+            while (prefix < previous.Count && prefix < request.Messages.Length && string.Equals(previous[prefix], request.Messages[prefix], StringComparison.Ordinal))
+            {
+                prefix++;
+            }
+
+            var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChatRecordFormat.Json.Encoder }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("seq", ++seq);
+                writer.WriteString("day", scope.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("key", request.Key);
+                writer.WriteStartObject("request");
+                writer.WritePropertyName("options");
+                if (!ReferenceEquals(lastOptions.Options, request.OptionsJson))
+                {
+                    lastOptions = (request.OptionsJson, RecordedOptions(request));
+                }
+
+                writer.WriteRawValue(lastOptions.Recorded, skipInputValidation: true);
+                writer.WriteNumber("prefix", prefix);
+                writer.WriteStartArray("messages");
+                for (var i = prefix; i < request.Messages.Length; i++)
+                {
+                    writer.WriteRawValue(request.Messages[i], skipInputValidation: true);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                if (response is not null)
+                {
+                    writer.WritePropertyName("response");
+                    writer.WriteRawValue(response, skipInputValidation: true);
+                }
+
+                if (failure is not null)
+                {
+                    writer.WriteStartObject("failure");
+                    writer.WriteString("kind", failure.Kind);
+                    writer.WriteString("message", failure.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            buffer.WriteByte((byte)'\n');
+            using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read))
+            {
+                file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+
+            previous = request.Messages;
+        }
+    }
+
+    /// <summary>The options as recorded: tool schemas are long and fixed, so only the tool names are written (the key covers the schemas).</summary>
+    private static string RecordedOptions(CanonicalRequest request)
+    {
+        var options = System.Text.Json.Nodes.JsonNode.Parse(request.OptionsJson)!.AsObject();
+        options["tools"] = new System.Text.Json.Nodes.JsonArray([.. request.ToolNames.Select(n => (System.Text.Json.Nodes.JsonNode?)n)]);
+        return options.ToJsonString(ChatRecordFormat.Json);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace FutureSim.Agents.Llm;
+
+/// <summary>
+/// Reads flattened configuration settings (string keys and values, keys case-insensitive) into typed
+/// values. It collects every problem instead of stopping at the first, so that one
+/// <see cref="ArgumentException"/> tells the user everything to fix; unknown keys are problems too,
+/// because a misspelt limit would otherwise be silently ignored.
+/// </summary>
+internal sealed class SettingsReader
+{
+    private readonly Dictionary<string, string> values;
+    private readonly HashSet<string> read = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> problems = [];
+    private readonly string owner;
+
+    public SettingsReader(IEnumerable<KeyValuePair<string, string>> settings, string owner)
+    {
+        this.owner = owner;
+        values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+    }
+
+    public bool Has(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value);
+
+    public string? String(string key)
+    {
+        read.Add(key);
+        return values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    public string RequiredString(string key, string example)
+    {
+        var value = String(key);
+        if (value is null)
+        {
+            Problem($"'{key}' is required, e.g. \"{key}\": \"{example}\".");
+        }
+
+        return value ?? "";
+    }
+
+    public Uri? AbsoluteHttpUri(string key, string example)
+    {
+        var text = RequiredString(key, example);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            Problem($"'{key}' must be an absolute http(s) URL such as \"{example}\"; got '{text}'.");
+            return null;
+        }
+
+        return uri;
+    }
+
+    public double? Double(string key, double min, double max)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Problem($"'{key}' must be a number from {Format(min)} to {Format(max)}; got '{text}'.");
+        return null;
+    }
+
+    public long? Integer(string key, long min, long max)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Problem($"'{key}' must be a whole number from {min} to {max}; got '{text}'.");
+        return null;
+    }
+
+    /// <summary>A duration written as <c>hh:mm:ss[.fff]</c> (configuration's TimeSpan form), as a number with a unit (<c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>) or as a plain number of seconds.</summary>
+    public TimeSpan? Duration(string key, TimeSpan min, TimeSpan max)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TryParseDuration(text, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Problem($"'{key}' must be a duration from {min:c} to {max:c}, written as hh:mm:ss, as seconds, or like 30s, 5m, 250ms; got '{text}'.");
+        return null;
+    }
+
+    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices)
+        where T : struct
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in choices)
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        Problem($"'{key}' must be one of {string.Join(", ", choices.Keys)}; got '{text}'.");
+        return null;
+    }
+
+    public void Problem(string message) => problems.Add(message);
+
+    /// <summary>Throws one <see cref="ArgumentException"/> listing every problem, unknown keys included.</summary>
+    public void ThrowIfInvalid(string? advice = null)
+    {
+        var unknown = values.Keys.Where(k => !read.Contains(k)).Order(StringComparer.Ordinal).ToArray();
+        foreach (var key in unknown)
+        {
+            problems.Add($"'{key}' is not a setting of this kind. Known settings: {string.Join(", ", read.Order(StringComparer.Ordinal))}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            var text = $"Invalid settings for {owner}:\n- {string.Join("\n- ", problems)}";
+            throw new ArgumentException(advice is null ? text : text + "\n" + advice);
+        }
+    }
+
+    internal static bool TryParseDuration(string text, out TimeSpan value)
+    {
+        text = text.Trim();
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+        }
+
+        (string Suffix, double Ticks)[] units = [("ms", TimeSpan.TicksPerMillisecond), ("s", TimeSpan.TicksPerSecond), ("m", TimeSpan.TicksPerMinute), ("h", TimeSpan.TicksPerHour), ("", TimeSpan.TicksPerSecond)];
+        foreach (var (suffix, ticks) in units)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(text[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && double.IsFinite(number) && Math.Abs(number * ticks) < TimeSpan.MaxValue.Ticks)
+            {
+                value = TimeSpan.FromTicks((long)Math.Round(number * ticks));
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
