@@ -13,6 +13,8 @@ internal static class CliApp
             CommonOptions.Config,
             CommonOptions.SkipInvalid,
             RunCommand.Create(),
+            McpCommand.Create(),
+            McpRelayCommand.Create(),
             IndexCommand.Create(),
             SearchCommand.Create(),
             BenchCommand.Create(),

@@ -51,5 +51,7 @@ public sealed class InMemoryCorpus(IEnumerable<Article> articles) : ITimeGatedCo
         public Article? Find(ArticleId id) => corpus.articles.FirstOrDefault(a => a.Id == id && a.VisibleAt <= asOf);
 
         public int CountArrivedSince(DateTimeOffset after) => corpus.articles.Count(a => a.VisibleAt > after && a.VisibleAt <= asOf);
+
+        public IEnumerable<Article> ArrivedSince(DateTimeOffset after) => corpus.articles.Where(a => a.VisibleAt > after && a.VisibleAt <= asOf);
     }
 }

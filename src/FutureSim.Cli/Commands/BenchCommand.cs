@@ -1,16 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using FutureSim.Cli.Configuration;
 using FutureSim.Agents.Llm;
+using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Benchmarks;
-using FutureSim.Core.Simulation;
-using FutureSim.Corpus.Questions;
-using Microsoft.Extensions.Options;
-using FutureSim.Corpus.Benchmarks;
-using Microsoft.Extensions.Logging;
+using FutureSim.Core.Input;
+using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
+using FutureSim.Core.Simulation;
+using FutureSim.Corpus.Benchmarks;
+using FutureSim.Corpus.Questions;
+using FutureSim.Mcp.Benchmarks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FutureSim.Cli.Commands;
 
@@ -21,11 +24,12 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead.");
+        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, MCP under concurrent clients.");
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
         command.Add(Scoring());
+        command.Add(Mcp());
         return command;
     }
 
@@ -155,5 +159,66 @@ internal static class BenchCommand
             return CommandHost.Success;
         });
         return command;
+    }
+
+    private static Command Mcp()
+    {
+        var clients = new Option<int>("--clients") { Description = "Concurrent MCP clients.", DefaultValueFactory = _ => 16 };
+        var calls = new Option<int>("--calls") { Description = "Measured tool calls per client (search_news and submit_forecasts alternating).", DefaultValueFactory = _ => 1000 };
+        var day = new Option<string>("--day") { Description = "Simulated day the clients act on, YYYY-MM-DD (default: the day with the most open questions)." };
+        var corpus = new Option<string[]>("--corpus") { Description = "News files to use instead of Corpus:Files.", AllowMultipleArgumentsPerToken = true };
+        var questions = new Option<string[]>("--questions") { Description = "Question files to use instead of Simulation:QuestionSets.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("mcp", "Concurrent MCP clients over loopback, each calling the tools of its own agent; p50/p95/p99 per tool.")
+        {
+            clients, calls, day, corpus, questions, Json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var project = host.Service<ProjectSettings>();
+            var simulation = host.Service<IOptions<SimulationOptions>>().Value;
+            var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
+            var loadOptions = new QuestionLoadOptions
+            {
+                InvalidRecords = simulation.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail,
+                DefaultOpensAt = SimulatedTime.StartOf(simulation.Start.AddDays(-simulation.LookbackDays)),
+            };
+            var files = CommonOptions.List(parse.GetValue(questions)) ?? simulation.QuestionSets;
+            var loaded = QuestionSetLoader.LoadMany(files.Select(f => new QuestionFileSource(project.Resolve(f))), loadOptions)
+                .SelectMany(set => set.Questions).ToArray();
+            var benchDay = parse.GetValue(day) is { } given
+                ? DateOnly.ParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : BusiestDay(loaded, simulation.Start, simulation.End);
+            using var news = await host.Service<CorpusCatalog>().OpenAsync(
+                CommonOptions.List(parse.GetValue(corpus)) ?? corpusOptions.Files, corpusOptions.Visibility, ct);
+            var report = await McpBenchmark.RunAsync(
+                news, loaded, new McpBenchmarkOptions { Clients = parse.GetValue(clients), CallsPerClient = parse.GetValue(calls), Day = benchDay }, ct);
+            if (parse.GetValue(Json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(report, RunFormat.IndentedJson));
+            }
+            else
+            {
+                Console.Out.Write(report.Render());
+            }
+
+            return report.MeetsTarget ? CommandHost.Success : CommandHost.Failure;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static DateOnly BusiestDay(IReadOnlyList<Question> questions, DateOnly start, DateOnly end)
+    {
+        var best = start;
+        var most = -1;
+        for (var d = start; d <= end; d = d.AddDays(7))
+        {
+            var open = questions.Count(q => q.OpensAt <= SimulatedTime.EndOf(d) && q.ResolutionDate > d);
+            if (open > most)
+            {
+                (best, most) = (d, open);
+            }
+        }
+
+        return best;
     }
 }

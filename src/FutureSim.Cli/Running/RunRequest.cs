@@ -1,3 +1,5 @@
+using FutureSim.Core.Simulation;
+
 namespace FutureSim.Cli.Running;
 
 /// <summary>What the <c>run</c> verb was asked on its command line (options not given are null).</summary>
@@ -21,4 +23,13 @@ internal sealed record RunRequest
     public string? Replay { get; init; }
 
     public bool Quiet { get; init; }
+
+    /// <summary>
+    /// An agent supplied by the verb instead of the configured ones (the MCP client of <c>futuresim mcp</c>): the run has
+    /// this one agent, recorded in the manifest under its spec, and a resumed run gets it again by name.
+    /// </summary>
+    public AgentRegistration? ProvidedAgent { get; init; }
+
+    /// <summary>Standard output carries a protocol (<c>futuresim mcp</c>): the leaderboard goes to standard error instead.</summary>
+    public bool KeepStandardOutputFree { get; init; }
 }

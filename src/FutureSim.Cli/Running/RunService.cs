@@ -9,6 +9,7 @@ using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;
 using FutureSim.Corpus.Questions;
+using FutureSim.Mcp.Harness;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ internal sealed class RunService(
     DeferredFileSink runLog,
     RunReports reports,
     TimeProvider timeProvider,
+    ILoggerFactory loggerFactory,
     ILogger<RunService> logger)
 {
     public async Task<RunFolder> RunAsync(RunRequest request, CancellationToken cancellationToken)
@@ -53,7 +55,7 @@ internal sealed class RunService(
             folder = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
         }
 
-        await ExecuteAsync(folder, runsRoot, request.Quiet, cancellationToken);
+        await ExecuteAsync(folder, runsRoot, request, cancellationToken);
         return folder;
     }
 
@@ -68,10 +70,12 @@ internal sealed class RunService(
             MaxConcurrentAgents = options.MaxConcurrentAgents,
             AgentDayTimeout = options.AgentDayTimeout,
         };
-        var agents = request.AgentSpecs is { } given ? [.. given] : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
-        foreach (var spec in agents)
+        var agents = request.ProvidedAgent is { } provided ? [provided.Spec]
+            : request.AgentSpecs is { } given ? [.. given]
+            : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
+        foreach (var spec in agents.Where(a => a != request.ProvidedAgent?.Spec))
         {
-            FactoryFor(spec);
+            Validate(spec);
         }
 
         var (questions, sets) = LoadQuestions(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
@@ -101,8 +105,9 @@ internal sealed class RunService(
         return folder;
     }
 
-    private async Task ExecuteAsync(RunFolder folder, string runsRoot, bool quiet, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, CancellationToken cancellationToken)
     {
+        var provided = request.ProvidedAgent;
         var manifest = folder.ReadManifest();
         using var corpus = await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken);
         if (corpus.Identity.Fingerprint != manifest.Corpus.Fingerprint)
@@ -112,20 +117,25 @@ internal sealed class RunService(
         }
 
         var replayFrom = manifest.ReplayOf is { } source ? Path.Combine(runsRoot, source) : null;
+
+        // CLI agents read their dated article tree from this run's corpus, and their processes end with the run.
+        await using var harness = new CliHarnessAgentFactory(corpus, loggerFactory);
         var agents = manifest.Agents
-            .Select(spec => new AgentRegistration(
-                spec,
-                FactoryFor(spec).Create(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
+            .Select(spec => provided is not null && spec.Name == provided.Spec.Name
+                ? provided
+                : new AgentRegistration(
+                    spec,
+                    FactoryFor(spec, harness).Create(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
             .ToImmutableArray();
 
         var runner = new SimulationRunner(corpus, NormalisingAnswerMatcher.Instance, timeProvider);
         var started = timeProvider.GetTimestamp();
         await DayProgressDisplay.RunAsync(
-            manifest.Simulation.Days().Count(), quiet, logger,
+            manifest.Simulation.Days().Count(), request.Quiet, logger,
             progress => runner.RunAsync(folder, agents, progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
         var (_, board) = await reports.RescoreAsync(folder.Root, cancellationToken);
-        await Console.Out.WriteAsync(RunReports.Markdown(board, [folder.Root]));
+        await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
         logger.LogInformation("Leaderboard, daily metrics and charts written to {Folder}", folder.Root);
     }
 
@@ -172,10 +182,33 @@ internal sealed class RunService(
         return (questions.ToImmutable(), sets.ToImmutable());
     }
 
-    private IAgentFactory FactoryFor(AgentSpec spec) =>
-        factories.FirstOrDefault(f => f.Kinds.Contains(spec.Kind))
-        ?? throw new OptionsException(
-            $"Agent '{spec.Name}' has unknown Kind '{spec.Kind}'. Known kinds: {string.Join(", ", factories.SelectMany(f => f.Kinds).Order(StringComparer.Ordinal))}.");
+    /// <summary>Fails early, before any run folder exists, for an agent of unknown kind or with bad CLI-harness settings.</summary>
+    private void Validate(AgentSpec spec)
+    {
+        if (spec.Kind == CliHarnessAgentFactory.Kind)
+        {
+            try
+            {
+                CliHarnessAgentFactory.Validate(spec);
+            }
+            catch (ArgumentException e)
+            {
+                throw new OptionsException(e.Message);
+            }
+        }
+        else
+        {
+            FactoryFor(spec, null);
+        }
+    }
+
+    private IAgentFactory FactoryFor(AgentSpec spec, IAgentFactory? runScoped)
+    {
+        var all = runScoped is null ? factories : factories.Append(runScoped);
+        return all.FirstOrDefault(f => f.Kinds.Contains(spec.Kind))
+            ?? throw new OptionsException(
+                $"Agent '{spec.Name}' has unknown Kind '{spec.Kind}'. Known kinds: {string.Join(", ", factories.SelectMany(f => f.Kinds).Append(CliHarnessAgentFactory.Kind).Order(StringComparer.Ordinal))}.");
+    }
 
     private string NewRunId(RunRequest request)
     {

@@ -17,4 +17,10 @@ public interface ICorpusView
 
     /// <summary>How many articles became visible in the half-open interval (<paramref name="after"/>, AsOf].</summary>
     int CountArrivedSince(DateTimeOffset after);
+
+    /// <summary>
+    /// The articles that became visible in the half-open interval (<paramref name="after"/>, AsOf], ordered by
+    /// <see cref="Article.VisibleAt"/> then id (ordinal), streamed. Used to lay out an agent's dated article tree.
+    /// </summary>
+    IEnumerable<Article> ArrivedSince(DateTimeOffset after);
 }

@@ -86,6 +86,8 @@ public static class ToolOverheadBenchmark
         public Article? Find(ArticleId id) => null;
 
         public int CountArrivedSince(DateTimeOffset after) => 0;
+
+        public IEnumerable<Article> ArrivedSince(DateTimeOffset after) => [];
     }
 }
 

@@ -93,6 +93,51 @@ internal sealed class LuceneCorpusView : ICorpusView
     public int CountArrivedSince(DateTimeOffset after) =>
         after >= AsOf ? 0 : snapshot.CountVisible(asOfTicks) - snapshot.CountVisible(after.UtcTicks);
 
+    public IEnumerable<Article> ArrivedSince(DateTimeOffset after)
+    {
+        if (after >= AsOf)
+        {
+            yield break;
+        }
+
+        // Live documents visible in (after, AsOf], by visibility instant; those arriving at the same instant by id.
+        var from = after.UtcTicks == long.MaxValue ? long.MaxValue : after.UtcTicks + 1;
+        var arrivals = new List<(long Ticks, SegmentVisibility Segment, int Doc)>();
+        foreach (var segment in snapshot.Segments)
+        {
+            if (segment.NoneWithin(from, asOfTicks))
+            {
+                continue;
+            }
+
+            for (var doc = 0; doc < segment.Ticks.Length; doc++)
+            {
+                var ticks = segment.Ticks[doc];
+                if (ticks >= from && ticks <= asOfTicks && (segment.LiveDocs is null || segment.LiveDocs.Get(doc)))
+                {
+                    arrivals.Add((ticks, segment, doc));
+                }
+            }
+        }
+
+        arrivals.Sort((a, b) => a.Ticks.CompareTo(b.Ticks));
+        var group = new List<Article>();
+        for (var i = 0; i < arrivals.Count; i++)
+        {
+            group.Add(Load(arrivals[i].Segment, arrivals[i].Doc));
+            if (i + 1 == arrivals.Count || arrivals[i + 1].Ticks != arrivals[i].Ticks)
+            {
+                group.Sort((a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+                foreach (var article in group)
+                {
+                    yield return article;
+                }
+
+                group.Clear();
+            }
+        }
+    }
+
     private Article Load(SegmentVisibility segment, int doc)
     {
         var article = snapshot.LoadArticle(segment, doc);

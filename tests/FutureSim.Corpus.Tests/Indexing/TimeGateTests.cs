@@ -108,6 +108,22 @@ public sealed class TimeGateTests(BundledCorpusFixture fixture)
     }
 
     [Fact]
+    public void ArrivedSinceListsTheVisibleArrivalsOfTheHalfOpenIntervalInArrivalOrder()
+    {
+        var after = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var expected = fixture.Articles
+            .Where(a => a.VisibleAt > after && a.VisibleAt <= MidMarch)
+            .OrderBy(a => a.VisibleAt).ThenBy(a => a.Id.Value, StringComparer.Ordinal)
+            .Select(a => a.Id.Value).ToArray();
+        var view = fixture.Corpus.At(MidMarch);
+
+        Assert.Equal(expected, view.ArrivedSince(after).Select(a => a.Id.Value).ToArray());
+        Assert.All(view.ArrivedSince(after), a => Assert.InRange(a.VisibleAt, after.AddTicks(1), MidMarch));
+        Assert.Empty(view.ArrivedSince(MidMarch));
+        Assert.Equal(view.CountArrivedSince(DateTimeOffset.MinValue), view.ArrivedSince(DateTimeOffset.MinValue).Count());
+    }
+
+    [Fact]
     public void AToDateAfterTheCurrentDayIsClampedAndTheClampIsReported()
     {
         var view = fixture.Corpus.At(MidMarch);

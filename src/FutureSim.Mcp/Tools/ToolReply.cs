@@ -1,0 +1,9 @@
+namespace FutureSim.Mcp.Tools;
+
+/// <summary>The text a tool call answers with, and whether it is an error the caller should correct.</summary>
+internal sealed record ToolReply(string Text, bool IsError)
+{
+    public static ToolReply Ok(string text) => new(text, false);
+
+    public static ToolReply Error(string message) => new("Error: " + message, true);
+}

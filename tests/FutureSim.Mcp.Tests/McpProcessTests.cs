@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
+using FutureSim.Core.Simulation;
+using FutureSim.Core.Tools;
+using FutureSim.TestKit;
+using ModelContextProtocol.Client;
+
+namespace FutureSim.Mcp.Tests;
+
+/// <summary><c>futuresim mcp</c> as a client sees it: a separate process speaking MCP on its stdio.</summary>
+public sealed class McpProcessTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "futuresim-mcp-process", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task ARealClientDrivesAMultiDaySimulationInTheFuturesimProcessAndTheRunFolderScoresAsExpected()
+    {
+        WriteProject();
+        var serverErrors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "futuresim",
+            Command = FutureSimExecutable.Dotnet,
+            Arguments =
+            [
+                FutureSimExecutable.DllPath, "mcp", "--run-id", "mcp-e2e", "--start", "2026-01-01", "--end", "2026-01-04",
+                "--corpus", Path.Combine(root, "news"), "--questions", Path.Combine(root, "questions.jsonl"),
+            ],
+            WorkingDirectory = root,
+            StandardErrorLines = line => serverErrors.Enqueue(line),
+        });
+
+        var briefings = new List<string>();
+        await using (var client = await McpClient.CreateAsync(transport))
+        {
+            var tools = await client.ListToolsAsync();
+            Assert.Equal(
+                ["get_article", "list_questions", "next_day", "read_notes", "search_news", "submit_forecasts", "write_notes"],
+                tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+
+            var market = await client.TextAsync(ToolNames.ListQuestions);
+            Assert.Contains("Today is 2026-01-01", market);
+            Assert.Contains("q-mayor", market);
+            Assert.Contains("q-storm", market);
+            var search = await client.TextAsync(ToolNames.SearchNews, new { query = "mayor race polls" });
+            Assert.Contains("id: a-01", search);
+            Assert.DoesNotContain("a-03", search);
+            Assert.Contains("Error", await client.TextAsync(ToolNames.GetArticle, new { id = "a-03" }));
+
+            Assert.False((await client.CallAsync(ToolNames.SubmitForecasts, new { question_id = "q-mayor", outcomes = new Dictionary<string, double> { ["Alice Smith"] = 0.6, ["Bob Jones"] = 0.3 } })).IsError);
+            Assert.False((await client.CallAsync(ToolNames.SubmitForecasts, new { question_id = "q-storm", outcomes = new Dictionary<string, double> { ["Coast"] = 0.5 } })).IsError);
+            for (var i = 0; i < 3; i++)
+            {
+                briefings.Add(await client.TextAsync(ToolNames.NextDay));
+            }
+
+            Assert.Contains("complete", await client.TextAsync(ToolNames.NextDay));
+        }
+
+        Assert.Contains("Today is 2026-01-02", briefings[0]);
+        Assert.Contains("Truth: Alice Smith", briefings[1]);
+        Assert.Contains("Score (futuresim_bss): 0.7500", briefings[1]);
+        Assert.Contains("Today is 2026-01-04", briefings[2]);
+
+        var folder = RunFolder.Open(Path.Combine(root, "runs", "mcp-e2e"));
+        Assert.Equal(RunStatus.Completed, await WaitForStatusAsync(folder));
+        var manifest = folder.ReadManifest();
+        Assert.Equal("mcp-client", Assert.Single(manifest.Agents).Name);
+        var events = RunHarness.Events(folder);
+        var forecasts = events.OfType<ForecastSubmitted>().ToDictionary(f => f.QuestionId.Value);
+        Assert.Equal(["q-mayor", "q-storm"], forecasts.Keys.Order(StringComparer.Ordinal));
+        Assert.All(forecasts.Values, f => Assert.Equal(new DateOnly(2026, 1, 1), f.Day));
+        Assert.Equal(4, events.OfType<DayCompleted>().Count());
+
+        // Scored from the run folder alone: each forecast against the truth the run recorded when its question resolved.
+        var truths = events.OfType<QuestionResolved>().ToDictionary(r => r.QuestionId.Value, r => r.Answer);
+        Assert.Equal(0.75, ForecastScores.FreeFormSkill(forecasts["q-mayor"].Outcomes, o => o == truths["q-mayor"]), 9);
+        Assert.Equal(0.75, ForecastScores.FreeFormSkill(forecasts["q-storm"].Outcomes, o => o == truths["q-storm"]), 9);
+
+        // The run's own scoring agrees, and its leaderboard went to standard error, never into the protocol stream.
+        var metrics = File.ReadAllLines(folder.File("daily_metrics.csv"));
+        var header = metrics[0].Split(',');
+        var lastDay = metrics[^1].Split(',');
+        Assert.Equal(("2026-01-04", "mcp-client"), (lastDay[0], lastDay[1]));
+        Assert.Equal("0.750000", lastDay[Array.IndexOf(header, "bss_futuresim")]);
+        Assert.Equal("1.000000", lastDay[Array.IndexOf(header, "accuracy")]);
+        Assert.Contains(serverErrors, line => line.Contains("FutureSim leaderboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FuturesimRunDrivesAConfiguredCliAgentThroughItsOwnRelay()
+    {
+        var standIn = Path.Combine(AppContext.BaseDirectory, "Harness", "stand-in-agent.sh");
+        WriteProject(new { Name = "stand-in", Kind = "cli-harness", Command = $"bash {standIn} {{mcp_config}} {{date}}", ExitGrace = "00:00:20" });
+        var start = new System.Diagnostics.ProcessStartInfo(FutureSimExecutable.Dotnet)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { FutureSimExecutable.DllPath, "run", "--run-id", "harness-e2e", "--quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(process.ExitCode == 0, await errors);
+        Assert.Contains("stand-in", await output);
+        var folder = RunFolder.Open(Path.Combine(root, "runs", "harness-e2e"));
+        var events = RunHarness.Events(folder);
+        Assert.Empty(events.OfType<AgentFailed>());
+        // Every question has resolved by the last day, so the agent forecasts on the first three and only looks on the fourth.
+        Assert.Equal(
+            ["2026-01-01", "2026-01-02", "2026-01-03"],
+            events.OfType<ForecastSubmitted>().Select(f => f.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct());
+        var workspace = folder.File(Path.Combine("agents", "stand-in", "workspace"));
+        Assert.True(File.Exists(Path.Combine(workspace, "memory", "next-day-2026-01-04.txt")));
+        Assert.Equal(["articles", "market.csv", "memory"], Directory.EnumerateFileSystemEntries(workspace).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The server writes the final manifest as its process winds down after the client leaves.</summary>
+    private static async Task<RunStatus> WaitForStatusAsync(RunFolder folder)
+    {
+        for (var i = 0; i < 100 && folder.ReadManifest().Status != RunStatus.Completed; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return folder.ReadManifest().Status;
+    }
+
+    /// <summary>A project folder of its own: settings, a FutureSim dated news tree and a FutureSim question file.</summary>
+    private void WriteProject(params object[] agents)
+    {
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "appsettings.json"), JsonSerializer.Serialize(new
+        {
+            Serilog = new { MinimumLevel = new { Default = "Warning" } },
+            Corpus = new { Files = new[] { "news" }, IndexDirectory = "index", Visibility = "Strict" },
+            Simulation = new
+            {
+                Start = "2026-01-01", End = "2026-01-04", LookbackDays = 0, RunsDirectory = "runs", AgentDayTimeout = "00:05:00",
+                QuestionSets = new[] { "questions.jsonl" },
+            },
+            Agents = agents,
+        }));
+        foreach (var article in SimulationWorld.Articles)
+        {
+            var day = SimulatedTime.DayOf(article.VisibleAt);
+            var path = Path.Combine(root, "news", day.ToString("yyyy", CultureInfo.InvariantCulture), day.ToString("MM", CultureInfo.InvariantCulture), day.ToString("dd", CultureInfo.InvariantCulture), "articles.jsonl");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.AppendAllText(path, JsonSerializer.Serialize(new
+            {
+                id = article.Id.Value, title = article.Title, source = article.Source, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), content = article.Body,
+            }) + "\n");
+        }
+
+        File.WriteAllLines(Path.Combine(root, "questions.jsonl"),
+        [
+            JsonSerializer.Serialize(new { qid = "q-mayor", title = "Who will be elected mayor of Springfield?", resolution_date = "2026-01-03", ground_truth = "Alice Smith", answer_type = "Name (person)" }),
+            JsonSerializer.Serialize(new { qid = "q-storm", title = "Where will the storm hit?", resolution_date = "2026-01-04", ground_truth = "Coast", answer_type = "Place" }),
+        ]);
+    }
+}
