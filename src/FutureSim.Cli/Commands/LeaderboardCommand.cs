@@ -30,7 +30,7 @@ internal static class LeaderboardCommand
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
             if (parse.GetValue(output) is { } folder)
             {
-                await RunReports.WriteLeaderboardAsync(board, folder, parse.GetValue(runs)!, ct);
+                await RunReports.WriteLeaderboardAsync(board, folder, parse.GetValue(runs)!, null, ct);
             }
 
             await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!, parse.GetValue(runs)!));
@@ -47,7 +47,7 @@ internal static class LeaderboardCommand
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
             var folder = parse.GetValue(run)!;
-            var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, ct);
+            var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, null, ct);
             await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Markdown(board, [folder]));
             return CommandHost.Success;
         }, cancellationToken));

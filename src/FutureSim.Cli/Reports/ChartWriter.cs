@@ -20,27 +20,29 @@ internal static class ChartWriter
     /// <summary>Writes the charts into <paramref name="outputFolder"/>/<paramref name="subfolder"/> (created if needed), replacing files of the same name.</summary>
     public static ImmutableArray<ChartReference> Write(Leaderboard board, string outputFolder, string subfolder = "charts")
     {
-        var folder = Path.Combine(outputFolder, subfolder);
-        Directory.CreateDirectory(folder);
-        var charts = ImmutableArray.CreateBuilder<ChartReference>();
+        var plan = Plan(board, subfolder);
+        plan.Draw(outputFolder);
+        return plan.References;
+    }
+
+    /// <summary>Decides the charts and their file names without drawing them, so that the leaderboard can refer to them first.</summary>
+    public static ChartPlan Plan(Leaderboard board, string subfolder = "charts")
+    {
+        var charts = new List<(Func<Plot> Draw, string File, string Caption)>();
         var unique = board.Entries.Select(e => e.Agent).Distinct(StringComparer.Ordinal).Count() == board.Entries.Length;
         string Label(LeaderboardEntry e) => unique ? e.Agent : e.Id;
 
-        void Save(Plot plot, string file, string caption)
-        {
-            plot.SavePng(Path.Combine(folder, file), Width, Height);
-            charts.Add(new ChartReference(caption, $"{subfolder}/{file}"));
-        }
+        void Save(Func<Plot> draw, string file, string caption) => charts.Add((draw, file, caption));
 
         if (board.Entries.Any(e => e.Daily.Any(d => d.Skill is not null) && e.FreeForm is not null))
         {
-            Save(OverTime(board, Label, d => d.Skill, "FutureSim daily BSS over all free-form questions", "BSS (never forecast = 0)", zeroLine: true),
+            Save(() => OverTime(board, Label, d => d.Skill, "FutureSim daily BSS over all free-form questions", "BSS (never forecast = 0)", zeroLine: true),
                 "score-over-time.png", "Free-form BSS over time");
         }
 
         if (board.Entries.Any(e => e.Daily.Any(d => d.Brier is not null)))
         {
-            Save(OverTime(board, Label, d => d.Brier, "Binary Brier score over time (forecast questions)", "Brier (lower is better)", zeroLine: false),
+            Save(() => OverTime(board, Label, d => d.Brier, "Binary Brier score over time (forecast questions)", "Brier (lower is better)", zeroLine: false),
                 "brier-over-time.png", "Binary Brier score over time");
         }
 
@@ -48,18 +50,32 @@ internal static class ChartWriter
         {
             if (entry.FreeForm is { Calibration.Count: > 0 } freeForm)
             {
-                Save(Reliability(freeForm.Calibration, $"{Label(entry)}: free-form top outcome", "probability of the top outcome", "share correct"),
+                Save(() => Reliability(freeForm.Calibration, $"{Label(entry)}: free-form top outcome", "probability of the top outcome", "share correct"),
                     $"reliability-{Slug(entry.Agent)}-{entry.ConfigurationId}-free-form.png", $"Reliability: {Label(entry)} (free-form)");
             }
 
             if (entry.Binary is { Calibration.Count: > 0 } binary)
             {
-                Save(Reliability(binary.Calibration, $"{Label(entry)}: binary", "forecast p(Yes)", "share Yes"),
+                Save(() => Reliability(binary.Calibration, $"{Label(entry)}: binary", "forecast p(Yes)", "share Yes"),
                     $"reliability-{Slug(entry.Agent)}-{entry.ConfigurationId}-binary.png", $"Reliability: {Label(entry)} (binary)");
             }
         }
 
-        return charts.ToImmutable();
+        return new ChartPlan(subfolder, [.. charts]);
+    }
+
+    /// <summary>Charts decided by <see cref="Plan"/>: their references, and the drawing of their PNG files.</summary>
+    public sealed class ChartPlan(string subfolder, ImmutableArray<(Func<Plot> Draw, string File, string Caption)> charts)
+    {
+        public ImmutableArray<ChartReference> References { get; } = [.. charts.Select(c => new ChartReference(c.Caption, $"{subfolder}/{c.File}"))];
+
+        /// <summary>Draws every chart into <paramref name="outputFolder"/>/subfolder; each is its own plot and file, so they are drawn side by side.</summary>
+        public void Draw(string outputFolder)
+        {
+            var folder = Path.Combine(outputFolder, subfolder);
+            Directory.CreateDirectory(folder);
+            Parallel.ForEach(charts, chart => chart.Draw().SavePng(Path.Combine(folder, chart.File), Width, Height));
+        }
     }
 
     private static Plot OverTime(Leaderboard board, Func<LeaderboardEntry, string> label, Func<DailyPoint, double?> value, string title, string axis, bool zeroLine)

@@ -26,24 +26,34 @@ internal sealed class RunReports(ILogger<RunReports> logger)
         return await RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, cancellationToken);
     }
 
-    /// <summary>Rescores one run folder and rewrites its derived files; returns its leaderboard.</summary>
-    public async Task<(RunScores Scores, Leaderboard Board)> RescoreAsync(string runFolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rescores one run folder and rewrites its derived files. Returns its leaderboard as soon as the text
+    /// files are written; <paramref name="beforeCharts"/> sees it before the charts are drawn.
+    /// </summary>
+    public async Task<(RunScores Scores, Leaderboard Board)> RescoreAsync(string runFolder, Func<Leaderboard, Task>? beforeCharts, CancellationToken cancellationToken)
     {
         var scores = await ScoreAsync(runFolder, cancellationToken);
         await WriteAsync(Path.Combine(runFolder, RunFolderLayout.DailyMetrics), DailyMetricsCsv.Render(scores), cancellationToken);
         var board = Leaderboard.Build([scores], LeaderboardOptions.Default);
-        await WriteLeaderboardAsync(board, runFolder, [runFolder], cancellationToken);
+        await WriteLeaderboardAsync(board, runFolder, [runFolder], beforeCharts, cancellationToken);
         return (scores, board);
     }
 
-    /// <summary>Writes <c>leaderboard.md</c>, <c>.csv</c>, <c>.json</c> and the charts the Markdown references.</summary>
-    public static async Task WriteLeaderboardAsync(Leaderboard board, string folder, IEnumerable<string> runFolders, CancellationToken cancellationToken)
+    /// <summary>Writes <c>leaderboard.md</c>, <c>.csv</c>, <c>.json</c>, then the charts the Markdown references.</summary>
+    public static async Task WriteLeaderboardAsync(
+        Leaderboard board, string folder, IEnumerable<string> runFolders, Func<Leaderboard, Task>? beforeCharts, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var charts = ChartWriter.Write(board, folder);
-        await WriteAsync(Path.Combine(folder, LeaderboardName + ".md"), Markdown(board, runFolders, charts), cancellationToken);
+        var charts = ChartWriter.Plan(board);
+        await WriteAsync(Path.Combine(folder, LeaderboardName + ".md"), Markdown(board, runFolders, charts.References), cancellationToken);
         await WriteAsync(Path.Combine(folder, LeaderboardName + ".csv"), LeaderboardRenderer.Csv(board), cancellationToken);
         await WriteAsync(Path.Combine(folder, LeaderboardName + ".json"), LeaderboardRenderer.Json(board), cancellationToken);
+        if (beforeCharts is not null)
+        {
+            await beforeCharts(board);
+        }
+
+        charts.Draw(folder);
     }
 
     public static string Render(Leaderboard board, string format, IEnumerable<string> runFolders) => format switch

@@ -134,9 +134,13 @@ internal sealed class RunService(
             manifest.Simulation.Days().Count(), request.Quiet, logger,
             progress => runner.RunAsync(folder, agents, progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
-        var (_, board) = await reports.RescoreAsync(folder.Root, cancellationToken);
-        await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
-        logger.LogInformation("Leaderboard, daily metrics and charts written to {Folder}", folder.Root);
+        var scoring = timeProvider.GetTimestamp();
+        await reports.RescoreAsync(folder.Root, async board =>
+        {
+            await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
+            logger.LogInformation("Leaderboard printed {Elapsed:0.00} s after the run", timeProvider.GetElapsedTime(scoring).TotalSeconds);
+        }, cancellationToken);
+        logger.LogInformation("Scored in {Elapsed:0.00} s; leaderboard, daily metrics and charts written to {Folder}", timeProvider.GetElapsedTime(scoring).TotalSeconds, folder.Root);
     }
 
     private static string AgentDirectory(RunFolder folder, string agent)

@@ -62,16 +62,7 @@ internal sealed class RunEventLog
 
     public void Add(RunEvent runEvent, long line)
     {
-        if (runEvent.V != RunFormat.Version)
-        {
-            Fail(line, $"event format version {runEvent.V} is not supported; this build reads version {RunFormat.Version}.");
-        }
-
-        if (_complete)
-        {
-            Fail(line, "an event follows run_completed.");
-        }
-
+        CheckVersion(runEvent.V, line);
         switch (runEvent)
         {
             case DayStarted started:
@@ -84,15 +75,9 @@ internal sealed class RunEventLog
                 return;
         }
 
-        if (_open is not { } open)
+        if (!InOpenDay(runEvent.Day, runEvent.GetType().Name, line))
         {
-            Fail(line, $"a {runEvent.GetType().Name} event is outside any day (no day_started before it).");
             return;
-        }
-
-        if (runEvent.Day != open)
-        {
-            Fail(line, $"the event is dated {runEvent.Day:yyyy-MM-dd} but the open day is {open:yyyy-MM-dd}.");
         }
 
         switch (runEvent)
@@ -100,7 +85,7 @@ internal sealed class RunEventLog
             case DayCompleted:
                 _committed.AddRange(_openDay);
                 _committed.Add(runEvent);
-                _days.Add(open);
+                _days.Add(runEvent.Day);
                 _resolved.UnionWith(_openResolutions);
                 _openDay.Clear();
                 _openResolutions.Clear();
@@ -112,12 +97,14 @@ internal sealed class RunEventLog
             case ForecastSubmitted forecast:
                 CheckForecast(forecast, line);
                 break;
-            case ForecastRefused or ToolCalled or NotesSaved or AgentFailed:
+            case ToolCalled call:
+                CheckAgent(call.Agent, line);
+                return; // checked, not kept (see AddToolCall)
+            case ForecastRefused or NotesSaved or AgentFailed:
                 CheckAgent(
                     runEvent switch
                     {
                         ForecastRefused refused => refused.Agent,
-                        ToolCalled call => call.Agent,
                         NotesSaved notes => notes.Agent,
                         _ => ((AgentFailed)runEvent).Agent,
                     },
@@ -126,6 +113,19 @@ internal sealed class RunEventLog
         }
 
         _openDay.Add(runEvent);
+    }
+
+    /// <summary>
+    /// Checks a tool call (read from its header only) without keeping it: scoring does not use tool calls,
+    /// and they are most of a log's bytes.
+    /// </summary>
+    public void AddToolCall(int version, DateOnly day, string agent, long line)
+    {
+        CheckVersion(version, line);
+        if (InOpenDay(day, nameof(ToolCalled), line))
+        {
+            CheckAgent(agent, line);
+        }
     }
 
     public RunRecord ToRecord(string source, IEnumerable<RecordError> readWarnings)
@@ -142,6 +142,36 @@ internal sealed class RunEventLog
             IsComplete = _complete,
             Warnings = _warnings.ToImmutable(),
         };
+    }
+
+    private void CheckVersion(int version, long line)
+    {
+        if (version != RunFormat.Version)
+        {
+            Fail(line, $"event format version {version} is not supported; this build reads version {RunFormat.Version}.");
+        }
+
+        if (_complete)
+        {
+            Fail(line, "an event follows run_completed.");
+        }
+    }
+
+    /// <summary>Whether a day is open for an event of <paramref name="day"/>; fails when the event is outside it.</summary>
+    private bool InOpenDay(DateOnly day, string eventName, long line)
+    {
+        if (_open is not { } open)
+        {
+            Fail(line, $"a {eventName} event is outside any day (no day_started before it).");
+            return false;
+        }
+
+        if (day != open)
+        {
+            Fail(line, $"the event is dated {day:yyyy-MM-dd} but the open day is {open:yyyy-MM-dd}.");
+        }
+
+        return true;
     }
 
     private void StartDay(DayStarted started, long line)

@@ -39,6 +39,12 @@ public static class RunFolderReader
                 break;
             }
 
+            if (ToolCallHeader.TryRead(line.Utf8.Span, out var header))
+            {
+                log.AddToolCall(header.Version, header.Day, header.Agent, line.Number);
+                continue;
+            }
+
             log.Add(Parse<RunEvent>(eventsFile, line), line.Number);
         }
 

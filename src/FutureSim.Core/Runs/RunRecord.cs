@@ -22,7 +22,7 @@ public sealed record RunRecord
     /// <summary>
     /// The events of every completed day (a day is complete once its <c>day_completed</c> line is
     /// written), in log order. Events of a trailing unfinished day are left out and reported in
-    /// <see cref="Warnings"/>.
+    /// <see cref="Warnings"/>. Tool calls are checked (day and agent) but not kept: scoring does not use them.
     /// </summary>
     public required ImmutableArray<RunEvent> Events { get; init; }
 
