@@ -18,10 +18,25 @@ public sealed class RunFolderReaderTests
 
         Assert.Equal(run.Manifest.RunId, record.Manifest.RunId);
         Assert.Equal(run.Questions.Select(q => q.Id), record.Questions.Select(q => q.Id));
-        Assert.Equal(run.Events().Count, record.Events.Length);
+        Assert.Equal(run.Events().Count(e => e is not ToolCalled), record.Events.Length); // tool calls are checked, not kept
         Assert.Equal(Enumerable.Range(0, 4).Select(RunBuilder.Day), record.Days);
         Assert.True(record.IsComplete);
         Assert.Empty(record.Warnings);
+    }
+
+    [Fact]
+    public void AToolCallOfAnAgentTheRunDoesNotDefineIsAnErrorNamingTheLine()
+    {
+        var folder = Scenario.TwoAgents().WriteFolder();
+        var lines = File.ReadAllLines(EventsOf(folder)).ToList();
+        var at = lines.FindIndex(l => l.Contains("\"type\":\"day_completed\"", StringComparison.Ordinal));
+        lines.Insert(at, "{\"type\":\"tool_call\",\"v\":1,\"day\":\"" + lines[at][(lines[at].IndexOf("\"day\":\"", StringComparison.Ordinal) + 7)..(lines[at].IndexOf("\"day\":\"", StringComparison.Ordinal) + 17)]
+            + "\",\"agent\":\"intruder\",\"seq\":1,\"tool\":\"search_news\",\"arguments\":{},\"error\":null,\"article_ids\":[],\"visible_at\":[],\"notices\":[]}");
+        File.WriteAllLines(EventsOf(folder), lines);
+
+        var error = Assert.Throws<InvalidInputException>(() => RunFolderReader.Read(folder));
+        Assert.Equal((EventsOf(folder), (long)at + 1), (error.Error.File, error.Error.Line));
+        Assert.Contains("intruder", error.Message);
     }
 
     [Fact]
