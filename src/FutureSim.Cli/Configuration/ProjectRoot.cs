@@ -2,14 +2,24 @@ namespace FutureSim.Cli.Configuration;
 
 /// <summary>
 /// The folder that holds <c>appsettings.json</c>: relative paths in configuration are resolved against it.
-/// It is the current directory or the nearest parent that has the file, else the executable's folder.
+/// It is <c>FUTURESIM_ROOT</c> when set (so that an agent's harness can run in an empty folder that does
+/// not expose the corpus and the runs), else the current directory or the nearest parent that has the
+/// file, else the executable's folder.
 /// </summary>
 internal static class ProjectRoot
 {
     public const string SettingsFile = "appsettings.json";
+    public const string RootVariable = "FUTURESIM_ROOT";
 
     public static string Find(string? start = null)
     {
+        if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, SettingsFile))
+                ? Path.GetFullPath(configured)
+                : throw new OptionsException($"{RootVariable}={configured} does not hold {SettingsFile}; point it at the FutureSim folder.");
+        }
+
         for (var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, SettingsFile)))

@@ -19,7 +19,7 @@ public sealed class NoLeakagePropertyTests
     /// contains the answer of a question that has not resolved yet.
     /// </summary>
     [Property(MaxTest = 25)]
-    public bool NoAgentEverReceivesAFutureArticleOrAnUnresolvedAnswer(int seed)
+    public async Task<bool> NoAgentEverReceivesAFutureArticleOrAnUnresolvedAnswer(int seed)
     {
         var random = new Random(seed);
         var articles = Enumerable.Range(0, 40)
@@ -94,8 +94,7 @@ public sealed class NoLeakagePropertyTests
         }
 
         using var harness = new RunHarness(articles, questions, "2025-03-01", "2025-03-08");
-        harness.RunAsync("r", ("a", new DelegateAgent((t, _) => Act(t, seed))), ("b", new DelegateAgent((t, _) => Act(t, seed + 1))))
-            .GetAwaiter().GetResult();
+        await harness.RunAsync("r", ("a", new DelegateAgent((t, _) => Act(t, seed))), ("b", new DelegateAgent((t, _) => Act(t, seed + 1))));
         return violations.IsEmpty;
     }
 }
