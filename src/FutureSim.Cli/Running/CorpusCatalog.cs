@@ -25,7 +25,7 @@ internal sealed class CorpusCatalog(ProjectSettings project, IOptions<CorpusOpti
         }
 
         CorpusOpenResult? result = null;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
         console.Status().Start("Opening the corpus index", context =>
         {
             var progress = new Progress(p => context.Status($"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
