@@ -86,6 +86,12 @@ internal sealed class CliHost : IDisposable
             host.Dispose();
             throw new OptionsException("Invalid configuration: " + string.Join(" ", e.Failures));
         }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException or OverflowException)
+        {
+            // The binder's message names the key and the value ("Failed to convert configuration value 'x' at 'Simulation:Start' …").
+            host.Dispose();
+            throw new OptionsException($"Invalid configuration: {e.Message} {e.InnerException.Message} Dates are YYYY-MM-DD, durations hh:mm:ss.");
+        }
 
         return new CliHost(host);
     }

@@ -58,6 +58,20 @@ public sealed class RunCommandTests(CliRun cli)
         Assert.Equal(File.ReadAllText(Path.Combine(whole, "daily_metrics.csv")), File.ReadAllText(Path.Combine(killed, "daily_metrics.csv")));
     }
 
+    [Theory]
+    [InlineData("--start", "2025-13-01")]
+    [InlineData("--end", "2024-01-01")]
+    [InlineData("--questions", "/nonexistent/questions.jsonl")]
+    [InlineData("--resume", "no-such-run")]
+    [InlineData("--run-id", "../escape")]
+    public async Task BadRunOptionsAreBadInputExitsAndNoRunFolderIsLeftBehind(string option, string value)
+    {
+        var before = Directory.Exists(cli.RunsDirectory) ? Directory.GetDirectories(cli.RunsDirectory).Length : 0;
+        var (code, _) = await cli.RunAsync("run", option, value, "--quiet");
+        Assert.Equal(2, code);
+        Assert.Equal(before, Directory.Exists(cli.RunsDirectory) ? Directory.GetDirectories(cli.RunsDirectory).Length : 0);
+    }
+
     [Fact]
     public async Task AnUnknownAgentNameIsABadOptionNamingTheConfiguredAgents()
     {
