@@ -65,5 +65,6 @@ internal static class CommandHost
         services.AddSingleton<CorpusCatalog>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunReports>();
+        services.AddSingleton<AnswerMatching>();
     }
 }

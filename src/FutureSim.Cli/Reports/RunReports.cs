@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using FutureSim.Cli.Running;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
@@ -11,7 +12,7 @@ namespace FutureSim.Cli.Reports;
 /// Scores run folders and writes what is derived from them — <c>daily_metrics.csv</c>, the leaderboard
 /// in Markdown, CSV and JSON, and its charts — reading nothing but the run folders.
 /// </summary>
-internal sealed class RunReports(ILogger<RunReports> logger)
+internal sealed class RunReports(AnswerMatching matching, ILogger<RunReports> logger)
 {
     public const string LeaderboardName = "leaderboard";
 
@@ -23,7 +24,7 @@ internal sealed class RunReports(ILogger<RunReports> logger)
             logger.LogWarning("{Warning}", warning.ToString());
         }
 
-        return await RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, cancellationToken);
+        return await RunScorer.ScoreAsync(record, matching.Matcher, ScoringOptions.Default, cancellationToken);
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ internal sealed class RunService(
     IEnumerable<IAgentFactory> factories,
     DeferredFileSink runLog,
     RunReports reports,
+    AnswerMatching matching,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
     ILogger<RunService> logger)
@@ -36,6 +37,7 @@ internal sealed class RunService(
     {
         var options = simulationOptions.Value;
         var runsRoot = project.Resolve(options.RunsDirectory);
+        _ = matching.Matcher; // a bad Judge section fails before any run folder is written
         RunFolder folder;
         if (request.Resume is { } resume)
         {
@@ -128,7 +130,7 @@ internal sealed class RunService(
                     FactoryFor(spec, harness).Create(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
             .ToImmutableArray();
 
-        var runner = new SimulationRunner(corpus, NormalisingAnswerMatcher.Instance, timeProvider);
+        var runner = new SimulationRunner(corpus, matching.Matcher, timeProvider);
         var started = timeProvider.GetTimestamp();
         await DayProgressDisplay.RunAsync(
             manifest.Simulation.Days().Count(), request.Quiet, logger,

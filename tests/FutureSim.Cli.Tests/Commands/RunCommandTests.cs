@@ -73,6 +73,16 @@ public sealed class RunCommandTests(CliRun cli)
     }
 
     [Fact]
+    public async Task AJudgeSectionWithoutAModelIsABadConfigurationWhenAnswersAreScored()
+    {
+        var judge = Path.Combine(cli.Root, "judge.json");
+        File.WriteAllText(judge, "{\"Judge\": {\"Endpoint\": \"http://127.0.0.1:9/v1\"}}");
+        var (code, _) = await cli.RunAsync("run", "--run-id", "judged", "--start", "2025-12-01", "--end", "2025-12-03", "--quiet", "--config", judge);
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(Path.Combine(cli.RunsDirectory, "judged")));
+    }
+
+    [Fact]
     public async Task AnUnknownAgentNameIsABadOptionNamingTheConfiguredAgents()
     {
         var (code, _) = await cli.RunAsync("run", "--agents", "oracle", "--quiet");
