@@ -26,7 +26,7 @@ internal static class RelayLaunch
             ["command"] = command[0],
             ["args"] = new JsonArray([.. command[1..].Select(a => (JsonNode?)JsonValue.Create(a))]),
         };
-        var config = new JsonObject { ["mcpServers"] = new JsonObject { [Tools.ToolCatalog.ServerName] = server } };
+        var config = new JsonObject { ["mcpServers"] = new JsonObject { [Tools.McpToolCatalog.ServerName] = server } };
         File.WriteAllText(path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 

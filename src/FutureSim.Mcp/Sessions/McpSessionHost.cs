@@ -14,7 +14,7 @@ internal static class McpSessionHost
     {
         loggerFactory ??= NullLoggerFactory.Instance;
         var session = new McpToolSession(handOff, nextDayMode, loggerFactory.CreateLogger<McpToolSession>());
-        await using var transport = new StreamServerTransport(input, output, ToolCatalog.ServerName, loggerFactory);
+        await using var transport = new StreamServerTransport(input, output, McpToolCatalog.ServerName, loggerFactory);
         await using var server = McpServer.Create(transport, session.CreateOptions(), loggerFactory);
         try
         {

@@ -23,12 +23,12 @@ internal sealed class McpToolSession(DayHandOff handOff, NextDayMode nextDayMode
 
     public McpServerOptions CreateOptions() => new()
     {
-        ServerInfo = new Implementation { Name = ToolCatalog.ServerName, Version = typeof(McpToolSession).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" },
-        ServerInstructions = ToolCatalog.Instructions,
+        ServerInfo = new Implementation { Name = McpToolCatalog.ServerName, Version = typeof(McpToolSession).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" },
+        ServerInstructions = McpToolCatalog.Instructions,
         Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
         Handlers = new McpServerHandlers
         {
-            ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. ToolCatalog.All] }),
+            ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. McpToolCatalog.All] }),
             CallToolHandler = async (request, cancellationToken) =>
             {
                 var reply = await CallAsync(request.Params?.Name ?? "", request.Params?.Arguments, cancellationToken);
@@ -39,9 +39,9 @@ internal sealed class McpToolSession(DayHandOff handOff, NextDayMode nextDayMode
 
     public async Task<ToolReply> CallAsync(string name, IDictionary<string, System.Text.Json.JsonElement>? arguments, CancellationToken cancellationToken)
     {
-        if (!ToolCatalog.Names.Contains(name))
+        if (!Core.Tools.ToolCatalog.Names.Contains(name))
         {
-            return ToolDispatcher.UnknownTool(name);
+            return Core.Tools.ToolCatalog.Unknown(name);
         }
 
         lock (gate)
@@ -67,7 +67,7 @@ internal sealed class McpToolSession(DayHandOff handOff, NextDayMode nextDayMode
         ToolReply reply;
         try
         {
-            reply = ToolDispatcher.Invoke(lease.Tools, name, arguments);
+            reply = ToolInvoker.Invoke(lease.Tools, name, arguments?.AsReadOnly());
         }
         catch (InvalidOperationException)
         {

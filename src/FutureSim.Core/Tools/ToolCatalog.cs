@@ -1,28 +1,16 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using FutureSim.Core.Tools;
-using ModelContextProtocol.Protocol;
 
-namespace FutureSim.Mcp.Tools;
+namespace FutureSim.Core.Tools;
 
 /// <summary>
-/// The forecasting tools as MCP clients list them: FutureSim's names and argument shapes, with
-/// descriptions written for a model that has nothing else to go on.
+/// The forecasting tools with FutureSim's names and argument shapes, described once for every adapter
+/// (function calling and MCP alike).
 /// </summary>
-internal static class ToolCatalog
+public static class ToolCatalog
 {
-    public const string ServerName = "futuresim";
-
-    public const string Instructions =
-        "You are a forecaster in a replay of world news, one simulated day at a time. Only news that had arrived by " +
-        "the simulated today exists for you. Each day: call list_questions, research with search_news and get_article, " +
-        "submit probability forecasts with submit_forecasts (a later submission on the same question replaces the earlier one), " +
-        "optionally keep notes with write_notes, then call next_day to end the day. next_day returns the next morning's " +
-        "feedback: new articles, questions that resolved with the truth and your score. Maximise your Brier skill score.";
-
-    public static ImmutableArray<Tool> All { get; } =
+    public static ImmutableArray<ToolSpec> All { get; } =
     [
-        Define(
+        new(
             ToolNames.SearchNews,
             "Search the news that had been published by the simulated today (nothing later exists). Returns up to max_results " +
             "articles, best match first, each with id, title, source, date, url and text. Use get_article with an id to read one " +
@@ -34,23 +22,22 @@ internal static class ToolCatalog
               "from_date":{"type":"string","description":"Optional earliest article date, YYYY-MM-DD."},
               "to_date":{"type":"string","description":"Optional latest article date, YYYY-MM-DD; clamped to today."}},
              "required":["query"]}
-            """),
-        Define(
+            """,
+            """{"query": "central bank interest rate decision", "max_results": 5}"""),
+        new(
             ToolNames.GetArticle,
             "Read one article in full by the id that search_news returned. An id that does not exist (or whose article has not " +
             "been published yet) gives a not-found error.",
-            """
-            {"type":"object","properties":{"id":{"type":"string","description":"The article id from a search_news result."}},"required":["id"]}
-            """),
-        Define(
+            """{"type":"object","properties":{"id":{"type":"string","description":"The article id from a search_news result."}},"required":["id"]}""",
+            """{"id": "<an id from search_news>"}"""),
+        new(
             ToolNames.ListQuestions,
             "List the open forecasting questions (id, title, background, resolution criteria, answer type, options, resolution " +
             "date) with your current forecast on each, and the questions already resolved with their true answer and your score. " +
             "A question resolves at the start of its resolution date; the last day to forecast it is the day before.",
-            """
-            {"type":"object","properties":{}}
-            """),
-        Define(
+            """{"type":"object","properties":{}}""",
+            "{}"),
+        new(
             ToolNames.SubmitForecasts,
             "Submit or replace your forecast on one open question: a probability for each answer you consider, e.g. " +
             "{\"question_id\": \"q-12\", \"outcomes\": {\"Paris\": 0.6, \"Lyon\": 0.2}}. At most 5 outcomes, each probability between " +
@@ -62,37 +49,32 @@ internal static class ToolCatalog
               "outcomes":{"type":"object","description":"Answer -> probability, e.g. {\"Yes\": 0.7} or {\"Paris\": 0.6, \"Lyon\": 0.2}.",
                           "additionalProperties":{"type":"number","minimum":0,"maximum":1}}},
              "required":["question_id","outcomes"]}
-            """),
-        Define(
+            """,
+            """{"question_id": "<an id from list_questions>", "outcomes": {"Paris": 0.6, "Lyon": 0.2}}"""),
+        new(
+            ToolNames.ReadNotes,
+            "Read the notes you saved with write_notes on an earlier day (empty at first). Notes persist across days.",
+            """{"type":"object","properties":{}}""",
+            "{}"),
+        new(
+            ToolNames.WriteNotes,
+            $"Replace your notes with the given text (at most {IForecastingTools.NotesLimit} characters), e.g. your reasoning, " +
+            "sources to revisit and lessons from resolved questions. Notes persist across days.",
+            """{"type":"object","properties":{"text":{"type":"string","description":"The complete new notes; replaces the old ones."}},"required":["text"]}""",
+            """{"text": "what I want to remember"}"""),
+        new(
             ToolNames.NextDay,
             "End your day. Call it once you have submitted today's forecasts. It returns when the simulation has moved to the next " +
             "day, with that morning's feedback: how many new articles arrived, which questions resolved (the truth, your forecast " +
             "and your score) and your cumulative performance. Tools then act on the new day. After the last day it says the " +
             "simulation is complete.",
-            """
-            {"type":"object","properties":{}}
-            """),
-        Define(
-            ToolNames.ReadNotes,
-            "Read the notes you saved with write_notes on an earlier day (empty at first). Notes persist across days.",
-            """
-            {"type":"object","properties":{}}
-            """),
-        Define(
-            ToolNames.WriteNotes,
-            $"Replace your notes with the given text (at most {IForecastingTools.NotesLimit} characters), e.g. your reasoning, " +
-            "sources to revisit and lessons from resolved questions. Notes persist across days.",
-            """
-            {"type":"object","properties":{"text":{"type":"string","description":"The complete new notes; replaces the old ones."}},"required":["text"]}
-            """),
+            """{"type":"object","properties":{}}""",
+            "{}"),
     ];
 
     public static ImmutableHashSet<string> Names { get; } = [.. All.Select(t => t.Name)];
 
-    private static Tool Define(string name, string description, string schema) => new()
-    {
-        Name = name,
-        Description = description,
-        InputSchema = JsonSerializer.Deserialize<JsonElement>(schema),
-    };
+    /// <summary>The answer to a call of a tool that does not exist.</summary>
+    public static ToolReply Unknown(string name) =>
+        ToolReply.Error($"there is no tool named '{name}'. The tools are: {string.Join(", ", Names.Order(StringComparer.Ordinal))}.");
 }

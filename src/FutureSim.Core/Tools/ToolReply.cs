@@ -1,7 +1,7 @@
-namespace FutureSim.Mcp.Tools;
+namespace FutureSim.Core.Tools;
 
 /// <summary>The text a tool call answers with, and whether it is an error the caller should correct.</summary>
-internal sealed record ToolReply(string Text, bool IsError)
+public sealed record ToolReply(string Text, bool IsError)
 {
     public static ToolReply Ok(string text) => new(text, false);
 

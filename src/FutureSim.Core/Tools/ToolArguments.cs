@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace FutureSim.Agents.Llm;
+namespace FutureSim.Core.Tools;
 
 /// <summary>
-/// The arguments of one tool call as the model sent them, read leniently (numbers given as strings are
-/// accepted, an object sent as a JSON string is unwrapped) but never guessed at: anything that does
-/// not fit throws <see cref="ToolArgumentException"/> with a message the model can act on.
+/// The JSON arguments of one tool call as a model sent them, read leniently (numbers given as strings are
+/// accepted, an object sent as JSON text is unwrapped) but never guessed at: anything that does not fit
+/// throws <see cref="ToolArgumentException"/> with a message the model can act on.
 /// </summary>
-internal sealed class ToolArguments(string tool, IDictionary<string, object?>? arguments)
+internal sealed class ToolArguments(string tool, IReadOnlyDictionary<string, JsonElement>? arguments)
 {
     public string RequiredString(string name)
     {
@@ -17,7 +17,7 @@ internal sealed class ToolArguments(string tool, IDictionary<string, object?>? a
         {
             JsonValueKind.String when !string.IsNullOrWhiteSpace(value.Value.GetString()) => value.Value.GetString()!,
             JsonValueKind.Number => value.Value.GetRawText(),
-            null or JsonValueKind.Null or JsonValueKind.Undefined => throw Problem($"'{name}' is required."),
+            null => throw Problem($"'{name}' is required."),
             _ => throw Problem($"'{name}' must be a non-empty string; got {Show(value.Value)}."),
         };
     }
@@ -27,7 +27,7 @@ internal sealed class ToolArguments(string tool, IDictionary<string, object?>? a
         var value = Element(name);
         return value?.ValueKind switch
         {
-            null or JsonValueKind.Null or JsonValueKind.Undefined => null,
+            null => null,
             JsonValueKind.String => string.IsNullOrWhiteSpace(value.Value.GetString()) ? null : value.Value.GetString(),
             _ => throw Problem($"'{name}' must be a string; got {Show(value.Value)}."),
         };
@@ -40,28 +40,36 @@ internal sealed class ToolArguments(string tool, IDictionary<string, object?>? a
         return value?.ValueKind switch
         {
             JsonValueKind.String => value.Value.GetString() ?? "",
-            null or JsonValueKind.Null or JsonValueKind.Undefined => throw Problem($"'{name}' is required."),
+            null => throw Problem($"'{name}' is required."),
             _ => throw Problem($"'{name}' must be a string; got {Show(value.Value)}."),
         };
     }
 
+    /// <summary>A whole number (or its text); out-of-range counts saturate, since the tools clamp and report them.</summary>
     public int OptionalInteger(string name, int defaultValue)
     {
         var value = Element(name);
-        switch (value?.ValueKind)
+        var number = value?.ValueKind switch
         {
-            case null or JsonValueKind.Null or JsonValueKind.Undefined:
-                return defaultValue;
-            case JsonValueKind.Number when value.Value.TryGetDouble(out var number) && number == Math.Floor(number) && Math.Abs(number) < int.MaxValue:
-                return (int)number;
-            case JsonValueKind.String when int.TryParse(value.Value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed):
-                return parsed;
-            default:
-                throw Problem($"'{name}' must be a whole number; got {Show(value.Value)}.");
+            null => (double?)null,
+            JsonValueKind.Number when value.Value.TryGetDouble(out var d) => d,
+            JsonValueKind.String when double.TryParse(value.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            _ => double.NaN,
+        };
+        if (number is null)
+        {
+            return defaultValue;
         }
+
+        if (!double.IsFinite(number.Value) || number.Value != Math.Floor(number.Value))
+        {
+            throw Problem($"'{name}' must be a whole number; got {Show(value!.Value)}.");
+        }
+
+        return (int)Math.Clamp(number.Value, int.MinValue, int.MaxValue);
     }
 
-    /// <summary>An object mapping outcome names to probabilities.</summary>
+    /// <summary>An object mapping outcome names to probabilities (also accepted as the JSON text of one).</summary>
     public IReadOnlyDictionary<string, double> Outcomes(string name)
     {
         var value = Element(name);
@@ -70,7 +78,7 @@ internal sealed class ToolArguments(string tool, IDictionary<string, object?>? a
             value = unwrapped;
         }
 
-        if (value is null || value.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        if (value is null)
         {
             throw Problem($"'{name}' is required: an object mapping each answer to its probability, e.g. {{\"Paris\": 0.6, \"Lyon\": 0.2}}.");
         }
@@ -98,15 +106,10 @@ internal sealed class ToolArguments(string tool, IDictionary<string, object?>? a
         return outcomes;
     }
 
-    private JsonElement? Element(string name)
-    {
-        if (arguments is null || !arguments.TryGetValue(name, out var value) || value is null)
-        {
-            return null;
-        }
-
-        return value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType());
-    }
+    private JsonElement? Element(string name) =>
+        arguments is not null && arguments.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            ? value
+            : null;
 
     private ToolArgumentException Problem(string message) => new($"invalid arguments for {tool}: {message}");
 
