@@ -9,7 +9,7 @@ namespace FutureSim.Corpus.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bumped whenever analysis, fields or stored form change; part of the corpus fingerprint, so old indexes are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2; // 2: strict titles taken from the wording first seen
 
     /// <summary>The searchable terms (frequencies and norms, no positions).</summary>
     public const string Text = "text";

@@ -34,6 +34,14 @@ internal static class ArticleMapping
         var visibleAt = strict
             ? ParseInstant(Required(r.FirstSeenUtc, "first_seen_utc"), "first_seen_utc")
             : SimulatedTime.EndOf(date);
+        var firstSeen = strict ? r.TextWhenFirstSeen : null;
+        if (firstSeen is not null && title.Length < text.Length && text.StartsWith(title, StringComparison.Ordinal))
+        {
+            // An item without a topic line is titled by the start of its text: take it from the wording first
+            // seen, or the title would show later edits.
+            title = firstSeen[..Math.Min(title.Length, firstSeen.Length)];
+        }
+
         return new Article
         {
             Id = new ArticleId(id),
@@ -41,7 +49,7 @@ internal static class ArticleMapping
             PublishedOn = date,
             Source = CurrentEventsSource,
             Title = title,
-            Body = strict ? r.TextWhenFirstSeen ?? text : text,
+            Body = firstSeen ?? text,
             Url = r.PageUrl,
             Category = r.Category,
             Topics = [.. r.Topics],

@@ -33,6 +33,22 @@ public sealed class CorpusReaderTests : TempCorporaTests
     }
 
     [Fact]
+    public void AnItemTitledByTheStartOfItsTextTakesItsTitleFromTheWordingFirstSeen()
+    {
+        var final = "Candidate Alice Smith wins the presidential runoff with 54% of the vote, the electoral commission announces.";
+        var first = "Voters in the presidential runoff between Alice Smith and Bob Jones go to the polls.";
+        var file = Corpora.Write("news.jsonl",
+            TestCorpora.CurrentEvents("wce-1", "2025-09-05", "2025-09-05T15:28:06Z", final, textWhenFirstSeen: first, title: final[..40]));
+
+        var strict = Read(file).Single();
+        var lenient = Read(file, VisibilityPolicy.Lenient).Single();
+
+        Assert.Equal(first[..40], strict.Title);
+        Assert.DoesNotContain("wins", strict.Title + strict.Body);
+        Assert.Equal(final[..40], lenient.Title);
+    }
+
+    [Fact]
     public void LenientPolicyShowsTheFinalWordingAtTheEndOfTheListingDay()
     {
         var file = Corpora.Write("news.jsonl",
