@@ -39,6 +39,7 @@ internal sealed class RunService(
         var runsRoot = project.Resolve(options.RunsDirectory);
         _ = matching.Matcher; // a bad Judge section fails before any run folder is written
         RunFolder folder;
+        ITimeGatedCorpus? opened = null;
         if (request.Resume is { } resume)
         {
             folder = RunFolder.Open(Path.Combine(runsRoot, resume));
@@ -54,14 +55,19 @@ internal sealed class RunService(
         }
         else
         {
-            folder = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
+            (folder, opened) = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
         }
 
-        await ExecuteAsync(folder, runsRoot, request, cancellationToken);
+        using (opened)
+        {
+            await ExecuteAsync(folder, runsRoot, request, opened, cancellationToken);
+        }
+
         return folder;
     }
 
-    private async Task<RunFolder> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
+    /// <summary>Creates the run folder from configuration; returns it with the corpus it opened, for the run to use.</summary>
+    private async Task<(RunFolder Folder, ITimeGatedCorpus Corpus)> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
     {
         var settings = new SimulationSettings
         {
@@ -82,7 +88,7 @@ internal sealed class RunService(
 
         var (questions, sets) = LoadQuestions(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
         var corpusFiles = request.Corpus ?? corpusOptions.Value.Files;
-        using var corpus = await corpora.OpenAsync(corpusFiles, corpusOptions.Value.Visibility, cancellationToken);
+        var corpus = await corpora.OpenAsync(corpusFiles, corpusOptions.Value.Visibility, cancellationToken);
         var manifest = new RunManifest
         {
             RunId = NewRunId(request),
@@ -93,7 +99,15 @@ internal sealed class RunService(
             QuestionSets = sets,
             Agents = agents,
         };
-        return Create(runsRoot, manifest, questions);
+        try
+        {
+            return (Create(runsRoot, manifest, questions), corpus);
+        }
+        catch
+        {
+            corpus.Dispose();
+            throw;
+        }
     }
 
     private RunFolder Create(string runsRoot, RunManifest manifest, ImmutableArray<Question> questions)
@@ -107,11 +121,13 @@ internal sealed class RunService(
         return folder;
     }
 
-    private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs the folder's simulation on <paramref name="opened"/>, or on the corpus its manifest names (resume, replay).</summary>
+    private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, ITimeGatedCorpus? opened, CancellationToken cancellationToken)
     {
         var provided = request.ProvidedAgent;
         var manifest = folder.ReadManifest();
-        using var corpus = await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken);
+        using var reopened = opened is null ? await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken) : null;
+        var corpus = opened ?? reopened!;
         if (corpus.Identity.Fingerprint != manifest.Corpus.Fingerprint)
         {
             throw new OptionsException(
