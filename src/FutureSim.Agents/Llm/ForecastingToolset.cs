@@ -18,7 +18,7 @@ internal static class ForecastingToolset
     {
         if (call.Exception is not null)
         {
-            return ToolInvoker.Unreadable(call.Name, ModelCalls.ChatRecordFormat.InnermostMessage(call.Exception)).Text;
+            return ToolInvoker.Unreadable(tools, call.Name, ModelCalls.ChatRecordFormat.InnermostMessage(call.Exception)).Text;
         }
 
         var arguments = call.Arguments?

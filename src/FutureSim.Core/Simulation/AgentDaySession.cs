@@ -14,7 +14,7 @@ namespace FutureSim.Core.Simulation;
 /// keeps the day's submissions pending until the runner applies them. Once <see cref="Close"/> has been
 /// called (the agent's day ended or timed out) every call is refused.
 /// </summary>
-internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBriefing briefing) : IForecastingTools
+internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBriefing briefing) : IForecastingTools, IToolCallRecorder
 {
     public const int MaxSearchResults = 10;
     public const int MaxOutcomes = 5;
@@ -155,6 +155,15 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
             notes = text;
             Record(ToolNames.WriteNotes, arguments, null);
             return $"Notes saved ({text.Length} characters).";
+        }
+    }
+
+    public void RecordRefusedCall(string tool, JsonElement arguments, string error)
+    {
+        lock (gate)
+        {
+            EnsureOpen();
+            Record(tool, arguments, error);
         }
     }
 

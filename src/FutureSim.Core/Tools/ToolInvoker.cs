@@ -13,9 +13,14 @@ public static class ToolInvoker
     public static ToolReply Invoke(IForecastingTools tools, string name, IReadOnlyDictionary<string, JsonElement>? arguments)
     {
         var spec = ToolCatalog.All.FirstOrDefault(t => t.Name == name);
-        if (spec is null || name == ToolNames.NextDay)
+        if (spec is null)
         {
-            return spec is null ? ToolCatalog.Unknown(name) : throw new ArgumentException("next_day ends the day and is handled by the adapter.", nameof(name));
+            return Refused(tools, name, arguments, ToolCatalog.Unknown(name));
+        }
+
+        if (name == ToolNames.NextDay)
+        {
+            throw new ArgumentException("next_day ends the day and is handled by the adapter.", nameof(name));
         }
 
         var read = new ToolArguments(name, arguments);
@@ -44,13 +49,26 @@ public static class ToolInvoker
         }
         catch (ToolArgumentException e)
         {
-            return ToolReply.Error($"{e.Message} Example: {spec.Example}");
+            return Refused(tools, name, arguments, ToolReply.Error($"{e.Message} Example: {spec.Example}"));
         }
     }
 
-    /// <summary>The answer to a call whose arguments are not JSON at all.</summary>
-    public static ToolReply Unreadable(string name, string problem) =>
-        ToolCatalog.All.FirstOrDefault(t => t.Name == name) is { } spec
+    /// <summary>The answer to a call whose arguments are not JSON at all (recorded with empty arguments).</summary>
+    public static ToolReply Unreadable(IForecastingTools tools, string name, string problem) =>
+        Refused(tools, name, null, ToolCatalog.All.FirstOrDefault(t => t.Name == name) is { } spec
             ? ToolReply.Error($"the arguments of {name} are not valid JSON ({problem}). Send one JSON object, e.g. {spec.Example}.")
-            : ToolCatalog.Unknown(name);
+            : ToolCatalog.Unknown(name));
+
+    /// <summary>Records a call that never reached a tool, so that the event log holds every call.</summary>
+    private static ToolReply Refused(IForecastingTools tools, string name, IReadOnlyDictionary<string, JsonElement>? arguments, ToolReply reply)
+    {
+        if (tools is IToolCallRecorder recorder)
+        {
+            var recorded = JsonSerializer.SerializeToElement(
+                arguments ?? new Dictionary<string, JsonElement>(), Runs.RunFormat.Json);
+            recorder.RecordRefusedCall(name, recorded, reply.Text);
+        }
+
+        return reply;
+    }
 }
