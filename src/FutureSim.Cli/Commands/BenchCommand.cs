@@ -24,7 +24,7 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, MCP under concurrent clients.");
+        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients.");
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
