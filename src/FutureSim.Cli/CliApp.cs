@@ -24,5 +24,27 @@ internal static class CliApp
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+    /// <summary>Runs the command line; a command line that does not parse is a bad-input exit naming what is wrong.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRootCommand().Parse(args);
+        if (parse.Errors.Count == 0 || args.Contains("--help") || args.Contains("-h"))
+        {
+            return await parse.InvokeAsync();
+        }
+
+        foreach (var error in parse.Errors)
+        {
+            var option = error.SymbolResult switch
+            {
+                System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+                System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+                _ => null,
+            };
+            await Console.Error.WriteLineAsync(option is null ? "error: " + error.Message : $"error: {option}: {error.Message}");
+        }
+
+        await Console.Error.WriteLineAsync($"Run 'futuresim {parse.CommandResult.Command.Name} --help' for the options.");
+        return CommandHost.BadInput;
+    }
 }

@@ -56,6 +56,17 @@ public sealed class SearchCommandTests(CliRun cli)
         Assert.Equal(2, code);
     }
 
+    [Theory]
+    [InlineData("index", "--visibility", "sloppy")]
+    [InlineData("search", "election", "--top", "many")]
+    [InlineData("search", "election")]
+    [InlineData("run", "--no-such-option")]
+    public async Task ACommandLineThatDoesNotParseIsABadInputExit(params string[] args)
+    {
+        var (code, _) = await cli.RunAsync(args);
+        Assert.Equal(2, code);
+    }
+
     [Fact]
     public async Task TheIndexVerbReportsTheIndexItReusesOrBuilds()
     {
