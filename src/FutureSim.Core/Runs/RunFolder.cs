@@ -13,28 +13,24 @@ namespace FutureSim.Core.Runs;
 /// </summary>
 public sealed class RunFolder
 {
-    public const string ManifestFile = RunFolderLayout.Manifest;
-    public const string QuestionsFile = RunFolderLayout.Questions;
-    public const string EventsFile = RunFolderLayout.Events;
-    public const string MetricsFile = RunFolderLayout.DailyMetrics;
     public const string LogFile = "run.log";
 
     private RunFolder(string root) => Root = Path.GetFullPath(root);
 
     public string Root { get; }
 
-    public string ManifestPath => Path.Combine(Root, ManifestFile);
+    public string ManifestPath => Path.Combine(Root, RunFolderLayout.Manifest);
 
-    public string QuestionsPath => Path.Combine(Root, QuestionsFile);
+    public string QuestionsPath => Path.Combine(Root, RunFolderLayout.Questions);
 
-    public string EventsPath => Path.Combine(Root, EventsFile);
+    public string EventsPath => Path.Combine(Root, RunFolderLayout.Events);
 
     public string File(string name) => Path.Combine(Root, name);
 
     /// <summary>Creates a new run folder; refuses to overwrite an existing run.</summary>
     public static RunFolder Create(string root, RunManifest manifest, IEnumerable<Question> questions)
     {
-        if (System.IO.File.Exists(Path.Combine(root, ManifestFile)))
+        if (System.IO.File.Exists(Path.Combine(root, RunFolderLayout.Manifest)))
         {
             throw new IOException($"A run already exists in {root}. Choose another --run-id, or continue it with --resume.");
         }
@@ -58,9 +54,9 @@ public sealed class RunFolder
     /// <summary>Opens an existing run folder.</summary>
     public static RunFolder Open(string root)
     {
-        if (!System.IO.File.Exists(Path.Combine(root, ManifestFile)))
+        if (!System.IO.File.Exists(Path.Combine(root, RunFolderLayout.Manifest)))
         {
-            throw new InvalidInputException(new RecordError(Path.Combine(root, ManifestFile), 0, "not found: this is not a run folder."));
+            throw new InvalidInputException(new RecordError(Path.Combine(root, RunFolderLayout.Manifest), 0, "not found: this is not a run folder."));
         }
 
         return new RunFolder(root);
