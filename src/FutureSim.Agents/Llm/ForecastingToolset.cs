@@ -14,17 +14,23 @@ internal static class ForecastingToolset
     public static IList<AITool> Declarations { get; } = [.. ToolCatalog.All.Select(Declare)];
 
     /// <summary>Runs one tool call (not <c>next_day</c>) and returns the text the model reads.</summary>
-    public static string Invoke(FunctionCallContent call, IForecastingTools tools)
+    public static string Invoke(FunctionCallContent call, IForecastingTools tools) => Invoke(call.Name, call.Arguments, call.Exception, tools);
+
+    /// <summary>
+    /// Runs one tool call given by name and the arguments a chat client parsed (JSON elements or plain
+    /// values), or answers why its arguments could not be read when <paramref name="unreadable"/> is set.
+    /// </summary>
+    public static string Invoke(string name, IEnumerable<KeyValuePair<string, object?>>? arguments, Exception? unreadable, IForecastingTools tools)
     {
-        if (call.Exception is not null)
+        if (unreadable is not null)
         {
-            return ToolInvoker.Unreadable(tools, call.Name, ModelCalls.ChatRecordFormat.InnermostMessage(call.Exception)).Text;
+            return ToolInvoker.Unreadable(tools, name, ModelCalls.ChatRecordFormat.InnermostMessage(unreadable)).Text;
         }
 
-        var arguments = call.Arguments?
+        var read = arguments?
             .Where(a => a.Value is not null)
             .ToDictionary(a => a.Key, a => a.Value as JsonElement? ?? JsonSerializer.SerializeToElement(a.Value, a.Value!.GetType()), StringComparer.Ordinal);
-        return ToolInvoker.Invoke(tools, call.Name, arguments).Text;
+        return ToolInvoker.Invoke(tools, name, read).Text;
     }
 
     private static AITool Declare(ToolSpec spec)

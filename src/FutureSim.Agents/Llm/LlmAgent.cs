@@ -17,15 +17,16 @@ namespace FutureSim.Agents.Llm;
 internal sealed class LlmAgent(
     string name,
     LlmAgentSettings settings,
-    IChatClient client,
-    ModelCallScope scope,
-    UsageLedger usage,
+    ModelCallStack stack,
     string agentDirectory,
     ILogger logger,
     Action<string, TimeSpan>? toolCallObserver = null) : IForecastingAgent, IDisposable
 {
     private readonly ChatOptions options = settings.ChatOptions(ForecastingToolset.Declarations);
     private readonly SemaphoreSlim oneDayAtATime = new(1, 1);
+    private readonly IChatClient client = stack.Client;
+    private readonly ModelCallScope scope = stack.Scope;
+    private readonly UsageLedger usage = stack.Usage;
     private Conversation? conversation;
 
     public async Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken)
@@ -36,8 +37,7 @@ internal sealed class LlmAgent(
         {
             var today = tools.Today;
             conversation ??= Conversation.LoadLatestBefore(agentDirectory, today) ?? new Conversation();
-            scope.BeginDay(today);
-            usage.BeginDay(today);
+            stack.BeginDay(today);
             conversation.BeginDay(today, settings.SystemPrompt, ToolText.Render(tools.Briefing));
             using var logScope = logger.BeginScope(new Dictionary<string, object> { ["Agent"] = name, ["Day"] = today });
             try

@@ -49,8 +49,7 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
     internal Action<string, TimeSpan>? ToolCallObserver { get; init; }
 
     /// <summary>Where the recording of agent <paramref name="agentName"/> of the run in <paramref name="runDirectory"/> lives: <c>&lt;run&gt;/agents/&lt;agent&gt;/model-calls.jsonl</c>.</summary>
-    public static string RecordingPath(string runDirectory, string agentName) =>
-        Path.Combine(runDirectory, "agents", agentName, RecordingFileName);
+    public static string RecordingPath(string runDirectory, string agentName) => ModelCallStack.RecordingPath(runDirectory, agentName);
 
     public IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment)
     {
@@ -62,16 +61,14 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
         }
 
         var settings = LlmAgentSettings.Parse(spec);
-        var directory = environment.AgentDirectory;
-        Directory.CreateDirectory(directory);
-        var scope = new ModelCallScope(environment.TimeProvider);
-        var source = environment.ReplayFromRunDirectory is { } replayed
-            ? Replaying(spec.Name, replayed, directory, scope)
-            : Live(spec.Name, settings, scope);
-        var usage = new UsageLedger(Path.Combine(directory, ModelUsageFile.FileName), settings.PriceInputPerMTok, settings.PriceOutputPerMTok);
-        var client = new AccountingChatClient(new RecordingChatClient(source, Path.Combine(directory, RecordingFileName), scope), usage, scope);
-        return new LlmAgent(spec.Name, settings, client, scope, usage, directory, loggerFactory.CreateLogger<LlmAgent>(), ToolCallObserver);
+        var stack = ModelCallStack.Create(
+            spec.Name, KindName, settings.Connection, settings.MaxWallTimePerDay, settings.PriceInputPerMTok, settings.PriceOutputPerMTok,
+            environment, http.Value, this.environment, loggerFactory);
+        return new LlmAgent(spec.Name, settings, stack, environment.AgentDirectory, loggerFactory.CreateLogger<LlmAgent>(), ToolCallObserver);
     }
+
+    /// <summary>Checks an agent's settings without building it; throws <see cref="ArgumentException"/> listing every problem.</summary>
+    public void Validate(AgentSpec spec) => LlmAgentSettings.Parse(spec);
 
     public void Dispose()
     {
@@ -79,29 +76,5 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
         {
             http.Value.Dispose();
         }
-    }
-
-    private static ReplayingChatClient Replaying(string name, string replayedRun, string directory, ModelCallScope scope)
-    {
-        var path = RecordingPath(replayedRun, name);
-        if (!File.Exists(path))
-        {
-            throw new ArgumentException(
-                $"Cannot replay llm agent '{name}': the run {replayedRun} has no recording of its model calls at {path}. Replay a run in which this agent took part, under the same name.");
-        }
-
-        if (string.Equals(Path.GetFullPath(path), Path.GetFullPath(Path.Combine(directory, RecordingFileName)), StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Cannot replay llm agent '{name}' into the run it replays ({replayedRun}); a replay writes a new run folder.");
-        }
-
-        return new ReplayingChatClient(path, scope);
-    }
-
-    private IChatClient Live(string name, LlmAgentSettings settings, ModelCallScope scope)
-    {
-        var key = settings.Connection.ResolveApiKey(environment, $"llm agent '{name}'");
-        var resilient = OpenAiEndpoint.CreateResilient(settings.Connection, key, http.Value, scope.TimeProvider, loggerFactory.CreateLogger<ResilientChatClient>());
-        return settings.MaxWallTimePerDay > TimeSpan.Zero ? new DayWallTimeChatClient(resilient, scope, settings.MaxWallTimePerDay) : resilient;
     }
 }

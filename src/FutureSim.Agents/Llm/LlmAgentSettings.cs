@@ -61,9 +61,15 @@ internal sealed record LlmAgentSettings
     }.ToFrozenDictionary();
 
     /// <summary>Validates <paramref name="spec"/>; throws one <see cref="ArgumentException"/> listing every problem.</summary>
-    public static LlmAgentSettings Parse(AgentSpec spec)
+    public static LlmAgentSettings Parse(AgentSpec spec) => Parse(spec, LlmAgentFactory.KindName, null);
+
+    /// <summary>
+    /// Validates the settings every kind driven by a chat model shares; <paramref name="readMore"/> reads the
+    /// settings of <paramref name="kind"/> beyond them, into the same list of problems.
+    /// </summary>
+    public static LlmAgentSettings Parse(AgentSpec spec, string kind, Action<SettingsReader>? readMore)
     {
-        var owner = $"llm agent '{spec.Name}'";
+        var owner = $"{kind} agent '{spec.Name}'";
         var reader = new SettingsReader(spec.Settings, owner);
 
         // The entry's own name and kind may be flattened into its settings; they are not settings.
@@ -84,7 +90,7 @@ internal sealed record LlmAgentSettings
         }
         else if (templateFile is not null)
         {
-            template = ReadPromptFile(templateFile, reader);
+            template = ReadTextFile("SystemPromptFile", templateFile, reader);
         }
 
         var settings = defaults with
@@ -104,7 +110,8 @@ internal sealed record LlmAgentSettings
             PriceInputPerMTok = reader.Double("PriceInputPerMTok", 0, 1_000_000) ?? 0,
             PriceOutputPerMTok = reader.Double("PriceOutputPerMTok", 0, 1_000_000) ?? 0,
         };
-        reader.ThrowIfInvalid("See the README section on llm agents for every setting and its default.");
+        readMore?.Invoke(reader);
+        reader.ThrowIfInvalid($"See the README section on {kind} agents for every setting and its default.");
         return settings with { SystemPrompt = AgentPrompt.Render(template ?? AgentPrompt.DefaultTemplate, spec.Name, settings) };
     }
 
@@ -123,7 +130,8 @@ internal sealed record LlmAgentSettings
         Tools = tools,
     };
 
-    private static string? ReadPromptFile(string path, SettingsReader reader)
+    /// <summary>The text of the file a setting names; a problem naming the setting when it cannot be read.</summary>
+    internal static string? ReadTextFile(string key, string path, SettingsReader reader)
     {
         try
         {
@@ -131,7 +139,7 @@ internal sealed record LlmAgentSettings
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            reader.Problem($"'SystemPromptFile' '{path}' cannot be read: {e.Message}");
+            reader.Problem($"'{key}' '{path}' cannot be read: {e.Message}");
             return null;
         }
     }

@@ -25,6 +25,15 @@ internal sealed class SettingsReader
         }
     }
 
+    /// <summary>The child names under <paramref name="key"/> of a flattened section or array (<c>Plugins:0:Type</c> gives <c>0</c>), in order.</summary>
+    public IReadOnlyList<string> Children(string key) =>
+        [.. values.Keys
+            .Where(k => k.Length > key.Length + 1 && k.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
+            .Select(k => k[(key.Length + 1)..].Split(':')[0])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(c => int.TryParse(c, out var index) ? index : int.MaxValue)
+            .ThenBy(c => c, StringComparer.Ordinal)];
+
     public bool Has(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value);
 
     public string? String(string key)

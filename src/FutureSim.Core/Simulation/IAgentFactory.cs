@@ -13,4 +13,13 @@ public interface IAgentFactory
 
     /// <summary>Builds the agent; throws <see cref="ArgumentException"/> with an actionable message for bad settings.</summary>
     IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment);
+
+    /// <summary>
+    /// Checks an agent's settings before a run starts, without building the agent, so that a bad entry is
+    /// reported before any run folder is written; throws <see cref="ArgumentException"/> with an actionable
+    /// message. By default every spec is accepted here and checked by <see cref="Create"/>.
+    /// </summary>
+    void Validate(AgentSpec spec)
+    {
+    }
 }

@@ -29,7 +29,11 @@ internal static class LlmRuns
     ];
 
     /// <summary>An llm agent spec against <paramref name="endpoint"/> with fast retries, plus <paramref name="settings"/>.</summary>
-    public static AgentSpec Spec(string name, Uri? endpoint, string model, params (string Key, string Value)[] settings)
+    public static AgentSpec Spec(string name, Uri? endpoint, string model, params (string Key, string Value)[] settings) =>
+        Spec(LlmAgentFactory.KindName, name, endpoint, model, settings);
+
+    /// <summary>An agent spec of <paramref name="kind"/> (any kind driven by a chat model) against <paramref name="endpoint"/> with fast retries.</summary>
+    public static AgentSpec Spec(string kind, string name, Uri? endpoint, string model, params (string Key, string Value)[] settings)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -44,7 +48,7 @@ internal static class LlmRuns
             all[key] = value;
         }
 
-        return new AgentSpec { Name = name, Kind = LlmAgentFactory.KindName, Settings = all.ToImmutableSortedDictionary(StringComparer.Ordinal) };
+        return new AgentSpec { Name = name, Kind = kind, Settings = all.ToImmutableSortedDictionary(StringComparer.Ordinal) };
     }
 
     public static AgentEnvironment Environment(RunFolder folder, string agent, string? replayFrom = null) =>
@@ -52,7 +56,7 @@ internal static class LlmRuns
 
     /// <summary>Runs the days from <paramref name="start"/> to <paramref name="end"/> with llm agents built by <paramref name="factory"/>.</summary>
     public static async Task<RunFolder> RunAsync(
-        string root, LlmAgentFactory factory, IReadOnlyList<AgentSpec> specs, string start, string end, string? replayFrom = null, int maxConcurrentAgents = 4)
+        string root, IAgentFactory factory, IReadOnlyList<AgentSpec> specs, string start, string end, string? replayFrom = null, int maxConcurrentAgents = 4)
     {
         var manifest = TestData.Manifest(System.IO.Path.GetFileName(root), start, end) with { Agents = [.. specs] };
         manifest = manifest with { Simulation = manifest.Simulation with { MaxConcurrentAgents = maxConcurrentAgents, AgentDayTimeout = TimeSpan.FromSeconds(20) } };
