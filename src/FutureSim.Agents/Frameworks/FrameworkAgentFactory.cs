@@ -1,3 +1,4 @@
+using FutureSim.Agents.Assemblies;
 using FutureSim.Agents.Llm;
 using FutureSim.Agents.Llm.ModelCalls;
 using FutureSim.Core.Runs;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FutureSim.Agents.Assemblies;
 using FutureSim.Agents.Llm;
 using FutureSim.Core.Runs;
 

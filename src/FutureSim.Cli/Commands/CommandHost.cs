@@ -1,5 +1,7 @@
 using System.CommandLine;
+using FutureSim.Agents.Assemblies;
 using FutureSim.Agents.Baselines;
+using FutureSim.Agents.Frameworks;
 using FutureSim.Agents.Llm;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Reports;
@@ -58,10 +60,13 @@ internal static class CommandHost
         }
     }
 
-    private static void AddServices(IServiceCollection services)
+    /// <summary>The services of every verb: the agent factories of all kinds, the corpus, runs and reports.</summary>
+    public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IAgentFactory, BaselineAgentFactory>();
         services.AddSingleton<IAgentFactory>(provider => new LlmAgentFactory(provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IAgentFactory>(provider => new FrameworkAgentFactory(provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IAgentFactory, AssemblyAgentFactory>();
         services.AddSingleton<CorpusCatalog>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunReports>();

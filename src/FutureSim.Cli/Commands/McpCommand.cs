@@ -53,7 +53,7 @@ internal static class McpCommand
                     async (agent, token) =>
                     {
                         var spec = new AgentSpec { Name = AgentName, Kind = "mcp" };
-                        var folder = await service.RunAsync(request with { ProvidedAgent = new AgentRegistration(spec, agent) }, token);
+                        var folder = await service.RunAsync(request with { ProvidedAgents = [new ProvidedAgent(spec, _ => agent)] }, token);
                         return folder.ReadManifest();
                     },
                     host.Service<ILoggerFactory>(),

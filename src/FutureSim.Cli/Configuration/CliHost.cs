@@ -27,9 +27,10 @@ internal sealed class CliHost : IDisposable
     public static CliHost Build(
         IReadOnlyList<string> configFiles,
         IReadOnlyDictionary<string, string?> overrides,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? projectRoot = null)
     {
-        var root = ProjectRoot.Find();
+        var root = projectRoot is null ? ProjectRoot.Find() : Path.GetFullPath(projectRoot);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = root,

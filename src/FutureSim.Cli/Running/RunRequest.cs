@@ -25,10 +25,17 @@ internal sealed record RunRequest
     public bool Quiet { get; init; }
 
     /// <summary>
-    /// An agent supplied by the verb instead of the configured ones (the MCP client of <c>futuresim mcp</c>): the run has
-    /// this one agent, recorded in the manifest under its spec, and a resumed run gets it again by name.
+    /// Agents supplied by the caller (the MCP client of <c>futuresim mcp</c>, agent objects given to the library): they
+    /// take part after the configured agents named by <see cref="Agents"/> (none unless named), are recorded in the
+    /// manifest under their specs, and a resumed run gets them again by name.
     /// </summary>
-    public AgentRegistration? ProvidedAgent { get; init; }
+    public IReadOnlyList<ProvidedAgent> ProvidedAgents { get; init; } = [];
+
+    /// <summary>Told of every completed day, besides the progress display.</summary>
+    public IProgress<DayReport>? Progress { get; init; }
+
+    /// <summary>Whether the leaderboard is printed after the run (the library leaves the console alone).</summary>
+    public bool PrintLeaderboard { get; init; } = true;
 
     /// <summary>Standard output carries a protocol (<c>futuresim mcp</c>): the leaderboard goes to standard error instead.</summary>
     public bool KeepStandardOutputFree { get; init; }

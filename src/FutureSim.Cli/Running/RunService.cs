@@ -78,12 +78,18 @@ internal sealed class RunService(
             MaxConcurrentAgents = options.MaxConcurrentAgents,
             AgentDayTimeout = options.AgentDayTimeout,
         };
-        var agents = request.ProvidedAgent is { } provided ? [provided.Spec]
-            : request.AgentSpecs is { } given ? [.. given]
+        ImmutableArray<AgentSpec> configured = request.AgentSpecs is { } given ? [.. given]
+            : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
             : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
-        foreach (var spec in agents.Where(a => a != request.ProvidedAgent?.Spec))
+        foreach (var spec in configured)
         {
             Validate(spec);
+        }
+
+        var agents = configured.AddRange(request.ProvidedAgents.Select(p => p.Spec));
+        if (agents.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count() != agents.Length)
+        {
+            throw new OptionsException($"Agent names must be unique in a run: {string.Join(", ", agents.Select(a => a.Name))}.");
         }
 
         var (questions, sets) = LoadQuestions(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
@@ -124,7 +130,6 @@ internal sealed class RunService(
     /// <summary>Runs the folder's simulation on <paramref name="opened"/>, or on the corpus its manifest names (resume, replay).</summary>
     private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, ITimeGatedCorpus? opened, CancellationToken cancellationToken)
     {
-        var provided = request.ProvidedAgent;
         var manifest = folder.ReadManifest();
         using var reopened = opened is null ? await corpora.OpenAsync(manifest.CorpusFiles, manifest.Corpus.Policy, cancellationToken) : null;
         var corpus = opened ?? reopened!;
@@ -139,23 +144,39 @@ internal sealed class RunService(
         // CLI agents read their dated article tree from this run's corpus, and their processes end with the run.
         await using var harness = new CliHarnessAgentFactory(corpus, loggerFactory);
         var agents = manifest.Agents
-            .Select(spec => provided is not null && spec.Name == provided.Spec.Name
-                ? provided
-                : new AgentRegistration(
-                    spec,
-                    FactoryFor(spec, harness).Create(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
+            .Select(spec => new AgentRegistration(spec, Build(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
             .ToImmutableArray();
+        IForecastingAgent Build(AgentSpec spec, AgentEnvironment environment)
+        {
+            if (request.ProvidedAgents.FirstOrDefault(p => p.Spec.Name == spec.Name) is { } provided)
+            {
+                return provided.Create(environment);
+            }
+
+            try
+            {
+                return FactoryFor(spec, harness).Create(spec, environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new OptionsException(e.Message);
+            }
+        }
 
         var runner = new SimulationRunner(corpus, matching.Matcher, timeProvider);
         var started = timeProvider.GetTimestamp();
         await DayProgressDisplay.RunAsync(
             manifest.Simulation.Days().Count(), request.Quiet, logger,
-            progress => runner.RunAsync(folder, agents, progress, cancellationToken));
+            progress => runner.RunAsync(folder, agents, request.Progress is { } also ? new BothProgress(progress, also) : progress, cancellationToken));
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
         var scoring = timeProvider.GetTimestamp();
         await reports.RescoreAsync(folder.Root, async board =>
         {
-            await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
+            if (request.PrintLeaderboard)
+            {
+                await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
+            }
+
             logger.LogInformation("Leaderboard printed {Elapsed:0.00} s after the run", timeProvider.GetElapsedTime(scoring).TotalSeconds);
         }, cancellationToken);
         logger.LogInformation("Scored in {Elapsed:0.00} s; leaderboard, daily metrics and charts written to {Folder}", timeProvider.GetElapsedTime(scoring).TotalSeconds, folder.Root);
@@ -220,7 +241,14 @@ internal sealed class RunService(
         }
         else
         {
-            FactoryFor(spec, null);
+            try
+            {
+                FactoryFor(spec, null).Validate(spec);
+            }
+            catch (ArgumentException e)
+            {
+                throw new OptionsException(e.Message);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace FutureSim.Agents.Frameworks;
+namespace FutureSim.Agents.Assemblies;
 
 /// <summary>
 /// Loads a public type a user named in configuration from an assembly file (a plugin, an agent), with errors
