@@ -46,11 +46,11 @@ public static class LlmBenchmark
         try
         {
             await using var server = ChatCompletionServer.Start(request => ScriptedForecaster.Respond(request).After(options.Latency));
-            using var factory = new LlmAgentFactory(_ => null) { ToolCallObserver = (tool, elapsed) => timings.Add((tool, elapsed)) };
+            using var factory = Frameworks.BenchmarkFactories.Create(options.Kind, (tool, elapsed) => timings.Add((tool, elapsed)));
             var specs = Enumerable.Range(1, options.Agents).Select(i => new AgentSpec
             {
                 Name = string.Create(CultureInfo.InvariantCulture, $"llm-{i:000}"),
-                Kind = LlmAgentFactory.KindName,
+                Kind = options.Kind,
                 Settings = new Dictionary<string, string>
                 {
                     ["Endpoint"] = server.Endpoint.ToString(),
@@ -99,7 +99,7 @@ public static class LlmBenchmark
             var tools = timings.Where(t => t.Tool != ToolNames.SearchNews).Select(t => t.Elapsed).Order().ToArray();
             var searches = timings.Where(t => t.Tool == ToolNames.SearchNews).Select(t => t.Elapsed).Order().ToArray();
             return new LlmBenchmarkReport(
-                options.Agents, options.Days, options.Latency, requests.Count, sequential, timings.Count, events.Count(e => e is AgentFailed),
+                options.Kind, options.Agents, options.Days, options.Latency, requests.Count, sequential, timings.Count, events.Count(e => e is AgentFailed),
                 wall, options.Latency * sequential, Percentile(tools, 0.5), Percentile(tools, 0.95), Percentile(searches, 0.5));
         }
         finally

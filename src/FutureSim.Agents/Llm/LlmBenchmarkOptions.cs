@@ -3,7 +3,10 @@ namespace FutureSim.Agents.Llm;
 /// <summary>How to run <see cref="LlmBenchmark"/>.</summary>
 public sealed record LlmBenchmarkOptions
 {
-    /// <summary>How many llm agents act, all at once.</summary>
+    /// <summary>The kind of the agents: <c>llm</c>, <c>semantic-kernel</c> or <c>agent-framework</c>.</summary>
+    public string Kind { get; init; } = LlmAgentFactory.KindName;
+
+    /// <summary>How many agents act, all at once.</summary>
     public int Agents { get; init; } = 32;
 
     /// <summary>How many simulated days.</summary>

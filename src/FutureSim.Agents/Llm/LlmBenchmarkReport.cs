@@ -9,6 +9,7 @@ namespace FutureSim.Agents.Llm;
 /// harness's own work per call (argument parsing, the tool, rendering the result), search excluded.
 /// </summary>
 public sealed record LlmBenchmarkReport(
+    string Kind,
     int Agents,
     int Days,
     TimeSpan Latency,
@@ -28,7 +29,7 @@ public sealed record LlmBenchmarkReport(
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
-        {Agents} llm agents x {Days} days, server latency {Latency.TotalMilliseconds:0} ms
+        {Agents} {Kind} agents x {Days} days, server latency {Latency.TotalMilliseconds:0} ms
         model calls: {ModelCalls} ({SequentialModelCalls} in sequence per agent); tool calls: {ToolCalls}; agent failures: {AgentFailures}
         wall time: {WallTime.TotalSeconds:0.00} s; ideal: {IdealWallTime.TotalSeconds:0.00} s; overhead: {Overhead:P1}
         harness time per tool call (search excluded): p50 {ToolCallP50.TotalMilliseconds:0.000} ms, p95 {ToolCallP95.TotalMilliseconds:0.000} ms; search p50 {SearchP50.TotalMilliseconds:0.000} ms

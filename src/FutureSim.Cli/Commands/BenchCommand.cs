@@ -100,9 +100,11 @@ internal static class BenchCommand
         var agents = new Option<int>("--agents") { Description = "Concurrent llm agents.", DefaultValueFactory = _ => 32 };
         var days = new Option<int>("--days") { Description = "Simulated days.", DefaultValueFactory = _ => 10 };
         var latency = new Option<int>("--latency-ms") { Description = "How long the local chat server takes to answer each call.", DefaultValueFactory = _ => 300 };
-        var command = new Command("llm", "Many llm agents against a local OpenAI-compatible server on 127.0.0.1: wall time against the ideal and harness overhead per tool call.")
+        var kind = new Option<string>("--kind") { Description = "Agent kind: llm, semantic-kernel or agent-framework.", DefaultValueFactory = _ => LlmAgentFactory.KindName };
+        kind.AcceptOnlyFromAmong(LlmAgentFactory.KindName, Agents.Frameworks.FrameworkAgentFactory.SemanticKernelKind, Agents.Frameworks.FrameworkAgentFactory.AgentFrameworkKind);
+        var command = new Command("llm", "Many agents driven by a chat model (llm, semantic-kernel, agent-framework) against a local OpenAI-compatible server on 127.0.0.1: wall time against the ideal and harness overhead per tool call.")
         {
-            agents, days, latency,
+            agents, days, latency, kind,
         };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
@@ -114,7 +116,7 @@ internal static class BenchCommand
                 simulation.QuestionSets.Select(f => new QuestionFileSource(project.Resolve(f))),
                 new QuestionLoadOptions { DefaultOpensAt = SimulatedTime.StartOf(simulation.Start) }).SelectMany(s => s.Questions).ToArray();
             var report = await LlmBenchmark.RunAsync(
-                new LlmBenchmarkOptions { Agents = parse.GetValue(agents), Days = parse.GetValue(days), Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)) },
+                new LlmBenchmarkOptions { Kind = parse.GetValue(kind)!, Agents = parse.GetValue(agents), Days = parse.GetValue(days), Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)) },
                 corpus, questions, ct);
             await Console.Out.WriteLineAsync(report.ToString());
             return CommandHost.Success;
