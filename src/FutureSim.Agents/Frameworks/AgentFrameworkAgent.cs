@@ -23,64 +23,33 @@ internal sealed class AgentFrameworkAgent : IForecastingAgent, IDisposable
 {
     public const string SnapshotPrefix = "session-";
 
-    private readonly string name;
     private readonly AIAgent agent;
     private readonly ImmutableArray<AIFunction> functions;
-    private readonly ToolDay day;
-    private readonly ModelCallStack? stack;
     private readonly DaySnapshots snapshots;
-    private readonly ILogger logger;
-    private readonly SemaphoreSlim oneDayAtATime = new(1, 1);
+    private readonly FrameworkDays days;
 
     public AgentFrameworkAgent(
         string name, AIAgent agent, ToolDay day, ModelCallStack? stack, string agentDirectory, ILogger logger, Action<string, TimeSpan>? toolCallObserver = null)
     {
-        this.name = name;
         this.agent = agent;
-        this.day = day;
-        this.stack = stack;
-        this.logger = logger;
+        days = new FrameworkDays(name, day, stack, logger);
         functions = ForecastingFunctions.Create(day, toolCallObserver);
         snapshots = new DaySnapshots(agentDirectory, SnapshotPrefix);
     }
 
-    public async Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken)
+    public Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken) => days.RunAsync(tools, async () =>
     {
-        await oneDayAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            var today = tools.Today;
-            day.Begin(tools);
-            stack?.BeginDay(today);
-            using var logScope = logger.BeginScope(new Dictionary<string, object> { ["Agent"] = name, ["Day"] = today });
-            try
-            {
-                var session = snapshots.LatestBefore(today) is { } saved
-                    ? await agent.DeserializeSessionAsync(JsonDocument.Parse(saved).RootElement.Clone(), cancellationToken: cancellationToken)
-                    : await agent.CreateSessionAsync(cancellationToken);
-                var briefing = ToolText.Render(tools.Briefing);
-                var morning = new ChatMessage(ChatRole.User, tools.Briefing.PreviousDay is null ? AgentPrompt.FirstMorning(briefing) : briefing);
-                var options = new ChatClientAgentRunOptions(new ChatOptions { Tools = [.. functions] });
-                await agent.RunAsync(morning, session, options, cancellationToken);
-                var state = await agent.SerializeSessionAsync(session, cancellationToken: cancellationToken);
-                snapshots.Save(today, state.GetRawText());
-                logger.LogDebug("Agent {Agent} ended {Day}: {Ending}", name, today, day.Ending ?? "the model answered without calling a tool");
-            }
-            finally
-            {
-                day.End("the harness ended the day");
-                stack?.Usage.Save();
-            }
-        }
-        finally
-        {
-            oneDayAtATime.Release();
-        }
-    }
+        var today = tools.Today;
+        var session = snapshots.LatestBefore(today) is { } saved
+            ? await agent.DeserializeSessionAsync(JsonDocument.Parse(saved).RootElement.Clone(), cancellationToken: cancellationToken)
+            : await agent.CreateSessionAsync(cancellationToken);
+        var briefing = ToolText.Render(tools.Briefing);
+        var morning = new ChatMessage(ChatRole.User, tools.Briefing.PreviousDay is null ? AgentPrompt.FirstMorning(briefing) : briefing);
+        var options = new ChatClientAgentRunOptions(new ChatOptions { Tools = [.. functions] });
+        await agent.RunAsync(morning, session, options, cancellationToken);
+        var state = await agent.SerializeSessionAsync(session, cancellationToken: cancellationToken);
+        snapshots.Save(today, state.GetRawText());
+    }, cancellationToken);
 
-    public void Dispose()
-    {
-        oneDayAtATime.Dispose();
-        stack?.Client.Dispose();
-    }
+    public void Dispose() => days.Dispose();
 }

@@ -25,10 +25,7 @@ internal sealed class SemanticKernelAgent : IForecastingAgent, IDisposable
     private readonly PromptExecutionSettings execution;
     private readonly string systemPrompt;
     private readonly IPromptTemplate dayPrompt;
-    private readonly ToolDay day;
-    private readonly ModelCallStack? stack;
-    private readonly ILogger logger;
-    private readonly SemaphoreSlim oneDayAtATime = new(1, 1);
+    private readonly FrameworkDays days;
 
     /// <summary>
     /// Wraps <paramref name="kernel"/>: a clone of it gets the <c>futuresim</c> plugin of <paramref name="day"/>'s
@@ -44,56 +41,26 @@ internal sealed class SemanticKernelAgent : IForecastingAgent, IDisposable
         this.kernel.AutoFunctionInvocationFilters.Add(new DayEndingFilter(day));
         this.execution = execution ?? new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
         this.systemPrompt = systemPrompt;
-        this.day = day;
-        this.stack = stack;
-        this.logger = logger;
+        days = new FrameworkDays(name, day, stack, logger);
 
         // The template's values are plain text for a user message, not chat markup.
         dayPrompt = new KernelPromptTemplateFactory().Create(new PromptTemplateConfig(promptTemplate) { AllowDangerouslySetContent = true });
     }
 
-    public async Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken)
+    public Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken) => days.RunAsync(tools, async () =>
     {
-        await oneDayAtATime.WaitAsync(cancellationToken);
-        try
+        var briefing = ToolText.Render(tools.Briefing);
+        var arguments = new KernelArguments
         {
-            day.Begin(tools);
-            stack?.BeginDay(tools.Today);
-            using var logScope = logger.BeginScope(new Dictionary<string, object> { ["Agent"] = name, ["Day"] = tools.Today });
-            try
-            {
-                var briefing = ToolText.Render(tools.Briefing);
-                var arguments = new KernelArguments
-                {
-                    ["briefing"] = tools.Briefing.PreviousDay is null ? AgentPrompt.FirstMorning(briefing) : briefing,
-                    ["today"] = tools.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    ["agent_name"] = name,
-                };
-                var history = new ChatHistory(systemPrompt);
-                history.AddUserMessage(await dayPrompt.RenderAsync(kernel, arguments, cancellationToken));
-                var service = kernel.GetRequiredService<IChatCompletionService>();
-                await service.GetChatMessageContentsAsync(history, execution, kernel, cancellationToken);
-                logger.LogDebug("Agent {Agent} ended {Day}: {Ending}", name, tools.Today, day.Ending ?? "the model answered without calling a tool");
-            }
-            catch (DayLimitReachedException e)
-            {
-                logger.LogDebug("Agent {Agent} ended {Day}: {Ending}", name, tools.Today, e.Message);
-            }
-            finally
-            {
-                day.End("the harness ended the day");
-                stack?.Usage.Save();
-            }
-        }
-        finally
-        {
-            oneDayAtATime.Release();
-        }
-    }
+            ["briefing"] = tools.Briefing.PreviousDay is null ? AgentPrompt.FirstMorning(briefing) : briefing,
+            ["today"] = tools.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["agent_name"] = name,
+        };
+        var history = new ChatHistory(systemPrompt);
+        history.AddUserMessage(await dayPrompt.RenderAsync(kernel, arguments, cancellationToken));
+        var service = kernel.GetRequiredService<IChatCompletionService>();
+        await service.GetChatMessageContentsAsync(history, execution, kernel, cancellationToken);
+    }, cancellationToken);
 
-    public void Dispose()
-    {
-        oneDayAtATime.Dispose();
-        stack?.Client.Dispose();
-    }
+    public void Dispose() => days.Dispose();
 }

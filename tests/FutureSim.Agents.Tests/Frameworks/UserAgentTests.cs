@@ -70,6 +70,7 @@ public sealed class UserAgentTests
     private static async Task<RunFolder> RunAsync(TempDirectory temp, string name, Func<AgentEnvironment, IForecastingAgent> create)
     {
         var manifest = TestData.Manifest("user", "2026-01-01", "2026-01-03", name);
+        manifest = manifest with { Simulation = manifest.Simulation with { AgentDayTimeout = TimeSpan.FromSeconds(20) } };
         var folder = RunFolder.Create(temp.Sub("run"), manifest, LlmRuns.Questions);
         var agent = create(LlmRuns.Environment(folder, name));
         await new SimulationRunner(new InMemoryCorpus(LlmRuns.Articles), NormalisingAnswerMatcher.Instance, TimeProvider.System)
