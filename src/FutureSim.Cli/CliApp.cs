@@ -20,6 +20,7 @@ internal static class CliApp
             BenchCommand.Create(),
             LeaderboardCommand.Create(),
             LeaderboardCommand.CreateScore(),
+            ImportCommand.Create(),
         };
         return root;
     }

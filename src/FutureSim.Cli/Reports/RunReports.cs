@@ -4,6 +4,7 @@ using FutureSim.Cli.Running;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
+using FutureSim.Interop.Verdicts;
 using Microsoft.Extensions.Logging;
 
 namespace FutureSim.Cli.Reports;
@@ -24,7 +25,7 @@ internal sealed class RunReports(AnswerMatching matching, ILogger<RunReports> lo
             logger.LogWarning("{Warning}", warning.ToString());
         }
 
-        return await RunScorer.ScoreAsync(record, matching.Matcher, ScoringOptions.Default, cancellationToken);
+        return await RunScorer.ScoreAsync(record, RecordedVerdictMatcher.For(runFolder, matching.Matcher), ScoringOptions.Default, cancellationToken);
     }
 
     /// <summary>

@@ -28,6 +28,10 @@ public sealed record RunManifest
 
     /// <summary>The run whose recorded model calls this run replays, or null.</summary>
     public string? ReplayOf { get; init; }
+
+    /// <summary>Where an imported run came from (null for runs this harness ran); omitted from the file when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RunProvenance? ImportedFrom { get; init; }
 }
 
 public enum RunStatus
