@@ -38,7 +38,7 @@ internal static class ImportCommand
             var reports = host.Service<RunReports>();
             foreach (var run in report.Runs)
             {
-                await reports.RescoreAsync(run.RunFolder, null, ct);
+                await reports.RescoreAsync(Path.Combine(outputFolder, run.RunFolder), null, ct);
             }
 
             var markdown = TraceImportReportText.Markdown(report);

@@ -5,6 +5,7 @@ namespace FutureSim.Interop.Traces;
 /// <summary>What importing one official run found and did.</summary>
 public sealed record RunImportReport
 {
+    /// <summary>The run folder's name under the import's output folder.</summary>
     public required string RunFolder { get; init; }
 
     public required string Agent { get; init; }

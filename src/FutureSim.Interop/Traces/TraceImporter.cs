@@ -166,7 +166,7 @@ public static class TraceImporter
         int Refused(RefusalKind kind) => trace.Replay.Refusals.Count(r => r.Kind == kind);
         return new RunImportReport
         {
-            RunFolder = folder,
+            RunFolder = Path.GetFileName(folder),
             Agent = trace.Run.AgentSlug,
             SeedLabel = trace.Run.SeedLabel,
             OfficialRunId = trace.Run.RunId,
