@@ -21,6 +21,7 @@ internal static class CliApp
             LeaderboardCommand.Create(),
             LeaderboardCommand.CreateScore(),
             ImportCommand.Create(),
+            CompareCommand.Create(),
         };
         return root;
     }

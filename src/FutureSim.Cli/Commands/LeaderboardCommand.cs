@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FutureSim.Cli.Reports;
+using FutureSim.Cli.Running;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Scoring;
 
@@ -28,12 +29,18 @@ internal static class LeaderboardCommand
             }
 
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
+            var futureSim = await FutureSimView.BuildAsync(parse.GetValue(runs)!, host.Service<AnswerMatching>().Matcher, ct);
             if (parse.GetValue(output) is { } folder)
             {
                 await RunReports.WriteLeaderboardAsync(board, folder, parse.GetValue(runs)!, null, ct);
+                await FutureSimView.WriteAsync(futureSim, folder, ct);
             }
 
             await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!, parse.GetValue(runs)!));
+            if (parse.GetValue(format) == "md" && FutureSimView.HasImports(futureSim))
+            {
+                await Console.Out.WriteAsync(FutureSimView.Markdown(futureSim));
+            }
             return CommandHost.Success;
         }, cancellationToken));
         return command;
