@@ -22,6 +22,7 @@ internal static class CliApp
             LeaderboardCommand.CreateScore(),
             ImportCommand.Create(),
             CompareCommand.Create(),
+            ExportCommand.Create(),
         };
         return root;
     }

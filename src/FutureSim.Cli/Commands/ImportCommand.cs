@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using FutureSim.Cli.Reports;
+using FutureSim.Cli.Running;
+using FutureSim.Interop.Native;
+using FutureSim.Interop.Scoring;
 using FutureSim.Interop.Traces;
 
 namespace FutureSim.Cli.Commands;
@@ -12,7 +15,46 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var command = new Command("import", "Import runs of the original FutureSim as run folders, scored on import.") { CreateTraces() };
+        var command = new Command("import", "Import runs of the original FutureSim as run folders, scored on import.") { CreateTraces(), CreateRun() };
+        return command;
+    }
+
+    private static Command CreateRun()
+    {
+        var folder = new Argument<string>("dir") { Description = "A run folder of FutureSim's Python harness (config.json, actions.jsonl, daily_metrics.csv, matcher.jsonl)." };
+        var questions = new Option<string>("--questions") { Description = "The question file (CSV, JSON Lines, JSON or Parquet; FutureSim's column aliases). Default: the folder's questions.jsonl, else the resolution records." };
+        var output = new Option<string>("--out") { Description = "The run folder to write. Default: runs/futuresim-<folder name>." };
+        var command = new Command("futuresim-run", "Import a run folder written by FutureSim's Python harness.") { folder, questions, output };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var source = parse.GetValue(folder)!;
+            var target = parse.GetValue(output) ?? Path.Combine("runs", "futuresim-" + Path.GetFileName(Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar)));
+            var import = FutureSimRunImporter.Import(new FutureSimRunImportOptions
+            {
+                RunDirectory = source,
+                QuestionsFile = parse.GetValue(questions),
+                OutputFolder = target,
+                SkipInvalid = parse.GetValue(CommonOptions.SkipInvalid),
+            });
+            var (_, board) = await host.Service<RunReports>().RescoreAsync(target, null, ct);
+            await Console.Out.WriteLineAsync(
+                $"Imported {source} into {target}: {import.Questions} questions, {import.Forecasts} forecasts, {import.Refused} refused, {import.Verdicts} matcher verdicts, {import.Skipped.Length} bad lines skipped.");
+            foreach (var skipped in import.Skipped)
+            {
+                await Console.Error.WriteLineAsync("skipped: " + skipped);
+            }
+
+            if (import.Reported is { } reported)
+            {
+                var ours = OfficialMetrics.From(await FutureSimView.BuildAsync([target], host.Service<AnswerMatching>().Matcher, ct));
+                ours = ours with { Runs = [.. ours.Runs.Select(r => (r.Agent, r.Agent, r.Agent, r.Daily))] };
+                await Console.Out.WriteAsync("\nRecomputed against the run's own daily_metrics.csv (avg_brier, accuracy):\n\n"
+                    + OfficialComparison.Markdown(ours, reported, new OfficialComparison.Tolerances()));
+            }
+
+            await Console.Out.WriteAsync(RunReports.Markdown(board, [target]));
+            return CommandHost.Success;
+        }, cancellationToken));
         return command;
     }
 
