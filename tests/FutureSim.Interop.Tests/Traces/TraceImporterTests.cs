@@ -8,32 +8,26 @@ using FutureSim.Interop.Verdicts;
 
 namespace FutureSim.Interop.Tests.Traces;
 
-public sealed class TraceImporterTests
+public sealed class TraceImporterTests(ImportedFolder imported) : IClassFixture<ImportedFolder>
 {
     [Fact]
-    public async Task TheQuestionSetIsRecoveredFromResolveListsAndPrintedResults()
+    public void TheQuestionSetIsRecoveredFromResolveListsAndPrintedResults()
     {
-        using var folder = new TempFolder();
-        PublishedFolder.Write(folder.Sub("data"));
-
-        var report = await Import(folder);
+        var report = imported.Report;
 
         Assert.Equal(3, report.Questions);
-        var questions = RunFolderReader.ReadQuestions(Path.Combine(folder.Sub("runs"), "a-r00", RunFolderLayout.Questions));
+        var questions = RunFolderReader.ReadQuestions(Path.Combine(imported.Runs, "a-r00", RunFolderLayout.Questions));
         Assert.Equal(
             ["q1 Who wins A? 2025-12-26 Alice", "q2 Which city B? 2025-12-27 Paris", "q3 Who leads C? 2025-12-27 SDF"],
             questions.Select(q => $"{q.Id} {q.Title} {q.ResolutionDate:yyyy-MM-dd} {q.Resolution.Answer}"));
     }
 
     [Fact]
-    public async Task ForecastsTheEnvironmentRejectedAreRefusalsAndTheRestAreForecastEvents()
+    public void ForecastsTheEnvironmentRejectedAreRefusalsAndTheRestAreForecastEvents()
     {
-        using var folder = new TempFolder();
-        PublishedFolder.Write(folder.Sub("data"));
+        var report = imported.Report;
 
-        var report = await Import(folder);
-
-        var run = RunFolderReader.Read(Path.Combine(folder.Sub("runs"), "a-r00"));
+        var run = RunFolderReader.Read(Path.Combine(imported.Runs, "a-r00"));
         Assert.Equal(["2025-12-24 q1", "2025-12-24 q2", "2025-12-24 q3"], run.Events.OfType<ForecastSubmitted>().Select(f => $"{f.Day:yyyy-MM-dd} {f.QuestionId}"));
         Assert.Equal(
             ["2025-12-25 q9", "2025-12-26 q1"],
@@ -47,12 +41,8 @@ public sealed class TraceImporterTests
     [Fact]
     public async Task VerdictsAreInferredFromThePrintedBrierAndTheExactTruthCountsFirst()
     {
-        using var folder = new TempFolder();
-        PublishedFolder.Write(folder.Sub("data"));
 
-        await Import(folder);
-
-        var runFolder = Path.Combine(folder.Sub("runs"), "a-r00");
+        var runFolder = Path.Combine(imported.Runs, "a-r00");
         var verdicts = RunVerdicts.Read(Path.Combine(runFolder, RunVerdicts.FileName));
         var alicia = Assert.Single(verdicts);
         Assert.Equal(("alicia", "alice", true, "q1"), (alicia.Outcome, alicia.Truth, alicia.Match, alicia.QuestionId));
@@ -81,12 +71,9 @@ public sealed class TraceImporterTests
     [Fact]
     public async Task AWorkspaceOnlyForecastIsImportedAndTheProvenanceNamesTheRun()
     {
-        using var folder = new TempFolder();
-        PublishedFolder.Write(folder.Sub("data"));
+        var report = imported.Report;
 
-        var report = await Import(folder);
-
-        var run = RunFolderReader.Read(Path.Combine(folder.Sub("runs"), "b-r00"));
+        var run = RunFolderReader.Read(Path.Combine(imported.Runs, "b-r00"));
         Assert.Equal(["2025-12-24 q1", "2025-12-25 q2"], run.Events.OfType<ForecastSubmitted>().Select(f => $"{f.Day:yyyy-MM-dd} {f.QuestionId}"));
         Assert.Equal(1, report.Runs[1].WorkspaceForecasts);
         var provenance = run.Manifest.ImportedFrom!;
@@ -94,7 +81,7 @@ public sealed class TraceImporterTests
         Assert.Equal("run-b", provenance.Details["official_run_id"]);
         Assert.Equal("r00", provenance.Details["seed_label"]);
         Assert.Equal(64, provenance.Sha256.Length);
-        Assert.Equal((0.64 + 1.0) / 3, (await Score(Path.Combine(folder.Sub("runs"), "b-r00"))).Daily[^1].BrierSkillScore, 9);
+        Assert.Equal((0.64 + 1.0) / 3, (await Score(Path.Combine(imported.Runs, "b-r00"))).Daily[^1].BrierSkillScore, 9);
     }
 
     [Fact]
