@@ -1,9 +1,9 @@
 namespace FutureSim.Core.Articles;
 
 /// <summary>
-/// A full-text query as an agent (or the offline <c>search</c> verb) states it. The text is data:
-/// it is tokenised and never parsed as query syntax. Dates are inclusive calendar days (UTC) and are
-/// clamped to the view's instant by the corpus, which reports any clamp.
+/// A query as an agent (or the offline <c>search</c> and <c>eval</c> verbs) states it. The text is data:
+/// it is tokenised or embedded, never parsed as query syntax. Dates are inclusive calendar days (UTC)
+/// and are clamped to the view's instant by the corpus, which reports any clamp.
 /// </summary>
 public sealed record NewsQuery
 {
@@ -15,4 +15,7 @@ public sealed record NewsQuery
     public DateOnly? FromDate { get; init; }
 
     public DateOnly? ToDate { get; init; }
+
+    /// <summary>How to rank; null means the corpus's configured default. Agents never choose it: the harness does.</summary>
+    public SearchMode? Mode { get; init; }
 }

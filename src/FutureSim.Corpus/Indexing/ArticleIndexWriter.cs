@@ -51,17 +51,24 @@ internal sealed class ArticleIndexWriter : IDisposable
         document.Add(new BinaryDocValuesField(IndexSchema.Meta, new BytesRef(metaBytes)));
     }
 
-    /// <summary>How many articles this writer added.</summary>
+    /// <summary>How many articles this writer added (an article of several chunks is several index documents).</summary>
     public int Added { get; private set; }
 
+    /// <summary>Stores the article once and indexes each of its chunks (<see cref="ArticleChunks"/>) as a document pointing at it.</summary>
     public void Add(Article article)
     {
-        terms.Clear();
-        AnalyzeSearchableText(article, terms);
-        termStream.SetTerms(terms);
         var offset = store.Append(article);
-        new DocumentMeta(article.VisibleAt.UtcTicks, StableHash.Of(article.Id.Value), terms.Count, offset).WriteTo(metaBytes);
-        writer.AddDocument(document);
+        var idHash = StableHash.Of(article.Id.Value);
+        var chunks = ArticleChunks.Split(article.Body);
+        for (var chunk = 0; chunk < chunks.Count; chunk++)
+        {
+            terms.Clear();
+            AnalyzeSearchableText(article, chunks.Count == 1 ? article.Body : article.Body[chunks[chunk]], chunk, terms);
+            termStream.SetTerms(terms);
+            new DocumentMeta(article.VisibleAt.UtcTicks, idHash, terms.Count, offset, chunk).WriteTo(metaBytes);
+            writer.AddDocument(document);
+        }
+
         Added++;
     }
 
@@ -93,23 +100,29 @@ internal sealed class ArticleIndexWriter : IDisposable
         }
     }
 
-    /// <summary>The title (unless the body repeats it), the topics other than the title, then the body.</summary>
-    internal static void AnalyzeSearchableText(Article article, TokenBuffer into)
+    /// <summary>
+    /// The searchable text of one chunk: the title (unless the article's body starts with it and this is the
+    /// first chunk), for the first chunk the topics other than the title, then the chunk's body.
+    /// </summary>
+    internal static void AnalyzeSearchableText(Article article, string chunkBody, int chunk, TokenBuffer into)
     {
-        if (!article.Body.StartsWith(article.Title, StringComparison.Ordinal))
+        if (chunk > 0 || !article.Body.StartsWith(article.Title, StringComparison.Ordinal))
         {
             NewsTokenizer.Analyze(article.Title, into);
         }
 
-        foreach (var topic in article.Topics)
+        if (chunk == 0)
         {
-            if (!string.Equals(topic, article.Title, StringComparison.Ordinal))
+            foreach (var topic in article.Topics)
             {
-                NewsTokenizer.Analyze(topic, into);
+                if (!string.Equals(topic, article.Title, StringComparison.Ordinal))
+                {
+                    NewsTokenizer.Analyze(topic, into);
+                }
             }
         }
 
-        NewsTokenizer.Analyze(article.Body, into);
+        NewsTokenizer.Analyze(chunkBody, into);
     }
 
     private static FieldType CreateTextFieldType()

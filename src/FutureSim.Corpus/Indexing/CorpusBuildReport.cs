@@ -35,6 +35,9 @@ public sealed record CorpusBuildReport
     /// <summary>The identity of the index now open (as <see cref="LuceneCorpus.Identity"/>).</summary>
     public required CorpusIdentity Identity { get; init; }
 
+    /// <summary>Article chunks sent to the embedding model by this call (0 when every vector was known).</summary>
+    public int ChunksEmbedded { get; init; }
+
     /// <summary>Size of the committed index on disk, in bytes.</summary>
     public required long IndexBytes { get; init; }
 }

@@ -25,4 +25,10 @@ internal static partial class CorpusLog
 
     [LoggerMessage(7, LogLevel.Warning, "Corpus file {Path} has the same content as {OtherPath} and is read once")]
     public static partial void DuplicateFile(ILogger logger, string path, string otherPath);
+
+    [LoggerMessage(8, LogLevel.Information, "Embedding {ChunkCount} article chunk(s) never embedded before with {ModelId} ({Source})")]
+    public static partial void Embedding(ILogger logger, int chunkCount, string modelId, string source);
+
+    [LoggerMessage(9, LogLevel.Warning, "Vector file {Path} is unreadable and is rebuilt: {Problem}")]
+    public static partial void VectorFileDropped(ILogger logger, string path, string problem);
 }

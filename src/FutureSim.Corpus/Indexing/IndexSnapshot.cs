@@ -13,9 +13,9 @@ namespace FutureSim.Corpus.Indexing;
 /// statistics cheap, built once when the index is opened:
 /// <list type="bullet">
 /// <item>per segment, each document's visibility instant (<see cref="SegmentVisibility"/>);</item>
-/// <item>all live documents' visibility instants sorted, with prefix sums of their term counts, so that the
-///   number of documents and of terms visible at any instant is a binary search away;</item>
-/// <item>the id hashes sorted, to fetch by id without an id term in the index;</item>
+/// <item>all live documents' (chunks') visibility instants sorted, with prefix sums of their term counts, so that the
+///   number of documents and of terms visible at any instant is a binary search away, and the articles' instants;</item>
+/// <item>the articles' id hashes sorted (with their first chunk), to fetch by id without an id term in the index;</item>
 /// <item>lazily, a <see cref="TermTimeline"/> per frequent term.</item>
 /// </list>
 /// Thread-safe: everything is read-only after <see cref="Open"/> except the timeline cache, which is concurrent.
@@ -31,6 +31,7 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly LuceneDirectory directory;
     private readonly ArticleStore store;
     private readonly long[] sortedTicks;
+    private readonly long[] articleTicks;
     private readonly long[] termPrefix;
     private readonly long[] emptyTicks;
     private readonly long[] sortedIdHashes;
@@ -49,8 +50,9 @@ internal sealed class IndexSnapshot : IDisposable
         var total = reader.NumDocs;
         sortedTicks = new long[total];
         var termCounts = new int[total];
-        sortedIdHashes = new long[total];
-        idDocs = new int[total];
+        var articles = new List<long>();
+        var idHashes = new List<long>();
+        var idDocList = new List<int>();
         var empty = new List<long>();
         var segments = new SegmentVisibility[leaves.Count];
         var n = 0;
@@ -61,6 +63,7 @@ internal sealed class IndexSnapshot : IDisposable
             var live = leaf.AtomicReader.LiveDocs;
             var meta = leaf.AtomicReader.GetBinaryDocValues(IndexSchema.Meta);
             var ticks = new long[maxDoc];
+            int[]? chunks = null;
             for (var doc = 0; doc < maxDoc; doc++)
             {
                 if (meta is null)
@@ -76,6 +79,12 @@ internal sealed class IndexSnapshot : IDisposable
 
                 var values = DocumentMeta.Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
                 ticks[doc] = values.VisibleTicks;
+                if (values.Chunk != 0)
+                {
+                    chunks ??= new int[maxDoc];
+                    chunks[doc] = values.Chunk;
+                }
+
                 if (live is not null && !live.Get(doc))
                 {
                     continue;
@@ -83,8 +92,13 @@ internal sealed class IndexSnapshot : IDisposable
 
                 sortedTicks[n] = values.VisibleTicks;
                 termCounts[n] = values.TermCount;
-                sortedIdHashes[n] = values.IdHash;
-                idDocs[n] = leaf.DocBase + doc;
+                if (values.Chunk == 0)
+                {
+                    articles.Add(values.VisibleTicks);
+                    idHashes.Add(values.IdHash);
+                    idDocList.Add(leaf.DocBase + doc);
+                }
+
                 if (values.TermCount == 0)
                 {
                     empty.Add(values.VisibleTicks);
@@ -93,7 +107,7 @@ internal sealed class IndexSnapshot : IDisposable
                 n++;
             }
 
-            segments[leaf.Ord] = new SegmentVisibility(leaf, ticks);
+            segments[leaf.Ord] = new SegmentVisibility(leaf, ticks, chunks);
         }
 
         Segments = segments;
@@ -107,6 +121,9 @@ internal sealed class IndexSnapshot : IDisposable
         }
 
         emptyTicks = [.. empty.Order()];
+        articleTicks = [.. articles.Order()];
+        sortedIdHashes = [.. idHashes];
+        idDocs = [.. idDocList];
         Array.Sort(sortedIdHashes, idDocs);
     }
 
@@ -117,10 +134,13 @@ internal sealed class IndexSnapshot : IDisposable
 
     public NewsSimilarity Similarity { get; } = new();
 
-    /// <summary>Live documents in the index.</summary>
-    public int DocumentCount => sortedTicks.Length;
+    /// <summary>Live articles in the index (an article of several chunks is several documents).</summary>
+    public int DocumentCount => articleTicks.Length;
 
-    /// <summary>The id hashes of every live document (see <see cref="StableHash"/>), ascending.</summary>
+    /// <summary>Live index documents (article chunks).</summary>
+    public int ChunkCount => sortedTicks.Length;
+
+    /// <summary>The id hashes of every live article (see <see cref="StableHash"/>), ascending.</summary>
     public ReadOnlySpan<long> IdHashes => sortedIdHashes;
 
     /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
@@ -143,8 +163,8 @@ internal sealed class IndexSnapshot : IDisposable
         }
     }
 
-    /// <summary>How many live documents have <c>VisibleAt &lt;= ticks</c>.</summary>
-    public int CountVisible(long ticks) => SortedTicks.CountAtOrBefore(sortedTicks, ticks);
+    /// <summary>How many live articles have <c>VisibleAt &lt;= ticks</c>.</summary>
+    public int CountVisible(long ticks) => SortedTicks.CountAtOrBefore(articleTicks, ticks);
 
     /// <summary>
     /// Collection statistics of the searchable field as if the index held only the documents visible at
@@ -264,7 +284,7 @@ internal sealed class IndexSnapshot : IDisposable
         }
     }
 
-    /// <summary>The live documents whose id hashes to <paramref name="idHash"/> (normally one; more only on a hash collision).</summary>
+    /// <summary>The first chunks of the live articles whose id hashes to <paramref name="idHash"/> (normally one; more only on a hash collision).</summary>
     public IEnumerable<(SegmentVisibility Segment, int Doc)> DocumentsWithIdHash(long idHash)
     {
         var i = Array.BinarySearch(sortedIdHashes, idHash);

@@ -1,5 +1,6 @@
 using FutureSim.Core.Articles;
 using FutureSim.Core.Input;
+using FutureSim.Corpus.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,16 +20,24 @@ namespace FutureSim.Corpus.Indexing;
 /// those of the visible articles only (see <see cref="PointInTimeSearch"/>). The corpus and its views
 /// are thread-safe; all views share one index reader.
 /// </para>
+/// <para>
+/// Three modes rank (<see cref="SearchMode"/>): keyword (point-in-time BM25), semantic (the chunks' embeddings,
+/// exact search over the visible ones, <see cref="DenseIndex"/>) and hybrid (reciprocal rank fusion of the two).
+/// All three take the same arrival window, computed once from the instant and the query's dates, and rank
+/// chunks inside it only; an article ranks by its best chunk.
+/// </para>
 /// </summary>
 public sealed class LuceneCorpus : ITimeGatedCorpus
 {
     private readonly IndexSnapshot snapshot;
+    private readonly SearchSignals signals;
     private bool disposed;
 
-    internal LuceneCorpus(IndexSnapshot snapshot, CorpusIdentity identity, long indexBytes)
+    internal LuceneCorpus(IndexSnapshot snapshot, CorpusIdentity identity, long indexBytes, SearchSignals? signals = null)
     {
         this.snapshot = snapshot;
-        Identity = identity;
+        this.signals = signals ?? SearchSignals.KeywordOnly;
+        Identity = identity with { SearchMode = this.signals.Settings.DefaultMode, EmbeddingModel = this.signals.Settings.Embeddings?.Id };
         IndexBytes = indexBytes;
     }
 
@@ -42,7 +51,54 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     public ICorpusView At(DateTimeOffset asOf)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        return new LuceneCorpusView(snapshot, asOf);
+        return new LuceneCorpusView(snapshot, signals, asOf);
+    }
+
+    /// <summary>Chunks with a vector, and their bytes in memory; zeros when the corpus has no embedding model.</summary>
+    public (int Chunks, long Bytes) VectorCount => signals.Dense is { } dense ? (dense.Count, dense.Bytes) : (0, 0);
+
+    /// <summary>
+    /// Opens the corpus as <see cref="OpenOrBuild"/> does, then, when <paramref name="search"/> names an embedding
+    /// model, gives every chunk its vector: from the vector file beside the index (<c>vectors/</c>), the model's
+    /// seed files, or the model itself for chunks never embedded (see <see cref="SemanticIndexBuilder"/>).
+    /// </summary>
+    /// <exception cref="EmbeddingFailedException">The model failed or answered wrongly; the files on disk are as they were.</exception>
+    public static async Task<CorpusOpenResult> OpenOrBuildAsync(
+        string indexDirectory,
+        IReadOnlyList<string> corpusPaths,
+        VisibilityPolicy policy,
+        InvalidRecordHandling handling,
+        SearchSettings search,
+        IProgress<CorpusBuildProgress>? progress,
+        ILogger? logger,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.DefaultMode != SearchMode.Keyword && search.Embeddings is null)
+        {
+            throw new ArgumentException($"The default search mode {search.DefaultMode} needs an embedding model.", nameof(search));
+        }
+
+        var (corpus, report) = OpenOrBuild(indexDirectory, corpusPaths, policy, handling, progress, logger, ct);
+        if (search.Embeddings is not { } model)
+        {
+            var keyword = new LuceneCorpus(corpus.snapshot, corpus.Identity, corpus.IndexBytes, new SearchSignals(search, null, null));
+            return new CorpusOpenResult(keyword, report with { Identity = keyword.Identity });
+        }
+
+        try
+        {
+            var builder = new SemanticIndexBuilder(model, Path.Combine(Path.GetFullPath(indexDirectory), "vectors"), logger ?? NullLogger.Instance);
+            var (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+            var signals = new SearchSignals(search, dense, new QueryEmbedder(model, dense.Dimensions));
+            var semantic = new LuceneCorpus(corpus.snapshot, corpus.Identity, corpus.IndexBytes, signals);
+            return new CorpusOpenResult(semantic, report with { Identity = semantic.Identity, ChunksEmbedded = embedded });
+        }
+        catch
+        {
+            corpus.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

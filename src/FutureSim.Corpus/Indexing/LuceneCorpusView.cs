@@ -6,11 +6,12 @@ using FutureSim.Corpus.Text;
 namespace FutureSim.Corpus.Indexing;
 
 /// <summary>
-/// The corpus at one instant. The gate lives here and nowhere else: searches pass Lucene only the
-/// documents visible by <see cref="AsOf"/> (and inside the requested date window) as accept-docs, so
-/// scoring, top-k and every fetch see visible articles only, and ranking uses point-in-time statistics
-/// (<see cref="PointInTimeSearch"/>). Query text is analysed into terms and searched as an OR of them;
-/// no query syntax is ever parsed. Thread-safe.
+/// The corpus at one instant. The gate lives here and nowhere else: the arrival window of a search is
+/// computed once from <see cref="AsOf"/> and the requested dates; keyword search passes Lucene only the
+/// documents inside it as accept-docs and ranks with point-in-time statistics (<see cref="PointInTimeSearch"/>),
+/// semantic search scores only the vectors inside it (<see cref="Semantic.DenseIndex"/>), and hybrid search
+/// fuses those two rankings, so scoring, top-k and every fetch see visible articles only. Query text is
+/// analysed into terms (searched as an OR of them) or embedded; no query syntax is ever parsed. Thread-safe.
 /// </summary>
 internal sealed class LuceneCorpusView : ICorpusView
 {
@@ -21,12 +22,14 @@ internal sealed class LuceneCorpusView : ICorpusView
     public const int MaxResultsLimit = 1000;
 
     private readonly IndexSnapshot snapshot;
+    private readonly SearchSignals signals;
     private readonly PointInTimeSearch search;
     private readonly long asOfTicks;
 
-    public LuceneCorpusView(IndexSnapshot snapshot, DateTimeOffset asOf)
+    public LuceneCorpusView(IndexSnapshot snapshot, SearchSignals signals, DateTimeOffset asOf)
     {
         this.snapshot = snapshot;
+        this.signals = signals;
         AsOf = asOf.ToUniversalTime();
         asOfTicks = AsOf.UtcTicks;
         search = new PointInTimeSearch(snapshot, asOfTicks);
@@ -51,19 +54,77 @@ internal sealed class LuceneCorpusView : ICorpusView
             k = MaxResultsLimit;
         }
 
-        if (DateWindow.Resolve(AsOf, query.FromDate, query.ToDate, notices) is not { } window
-            || QueryTerms(query.Text ?? "", notices) is not { } terms)
+        var mode = query.Mode ?? signals.Settings.DefaultMode;
+        if (mode != SearchMode.Keyword && !signals.HasSemantic)
+        {
+            notices.Add($"{mode} search needs an embedding model (Search:Embeddings), which this corpus has not: keyword search was used.");
+            mode = SearchMode.Keyword;
+        }
+
+        var text = query.Text ?? "";
+        if (DateWindow.Resolve(AsOf, query.FromDate, query.ToDate, notices) is not { } window)
         {
             return Empty(notices);
         }
 
-        var hits = ImmutableArray.CreateBuilder<NewsHit>();
-        foreach (var hit in search.Search(terms, window.From, window.To, k))
+        List<TopHits.Hit> ranked;
+        if (mode == SearchMode.Keyword)
         {
-            hits.Add(new NewsHit(Load(snapshot.Segments[hit.Segment], hit.Doc), hit.Score));
+            if (QueryTerms(text, notices) is not { } terms)
+            {
+                return Empty(notices);
+            }
+
+            ranked = KeywordRanking(terms, window, k);
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            notices.Add("The query is empty.");
+            return Empty(notices);
+        }
+        else if (mode == SearchMode.Semantic)
+        {
+            ranked = SemanticRanking(text, window, k);
+        }
+        else
+        {
+            var depth = Math.Max(k, signals.Settings.FusionDepth);
+            var terms = QueryTerms(text, notices: null);
+            ranked = ReciprocalRankFusion.Fuse(
+                [SemanticRanking(text, window, depth), terms is null ? [] : KeywordRanking(terms, window, depth)],
+                k,
+                signals.Settings.RrfConstant);
+        }
+
+        var hits = ImmutableArray.CreateBuilder<NewsHit>(ranked.Count);
+        foreach (var hit in ranked)
+        {
+            var segment = snapshot.Segments[hit.Segment];
+            var article = Load(segment, hit.Doc);
+            var chunk = segment.ChunkOf(hit.Doc);
+            var passage = chunk == 0 && segment.Chunks is null ? null : Passage(article, chunk);
+            hits.Add(new NewsHit(article, hit.Score) { Passage = passage });
         }
 
         return new NewsSearchResult(hits.DrainToImmutable(), notices.DrainToImmutable());
+    }
+
+    private List<TopHits.Hit> KeywordRanking(List<string> terms, (long From, long To) window, int k) =>
+        ArticleTopK.Collect(k, snapshot.ChunkCount, want => search.Search(terms, window.From, window.To, want));
+
+    private List<TopHits.Hit> SemanticRanking(string text, (long From, long To) window, int k)
+    {
+        var dense = signals.Dense!;
+        var (vector, scale) = signals.Queries!.Embed(text, CancellationToken.None);
+        var to = Math.Min(window.To, asOfTicks);
+        return ArticleTopK.Collect(k, dense.Count, want => dense.Search(vector, scale, window.From, to, want));
+    }
+
+    /// <summary>The chunk's text when the article has more than one chunk.</summary>
+    private static string? Passage(Article article, int chunk)
+    {
+        var chunks = ArticleChunks.Split(article.Body);
+        return chunks.Count == 1 ? null : article.Body[chunks[Math.Min(chunk, chunks.Count - 1)]];
     }
 
     public Article? Find(ArticleId id)
@@ -113,7 +174,7 @@ internal sealed class LuceneCorpusView : ICorpusView
             for (var doc = 0; doc < segment.Ticks.Length; doc++)
             {
                 var ticks = segment.Ticks[doc];
-                if (ticks >= from && ticks <= asOfTicks && (segment.LiveDocs is null || segment.LiveDocs.Get(doc)))
+                if (ticks >= from && ticks <= asOfTicks && segment.ChunkOf(doc) == 0 && (segment.LiveDocs is null || segment.LiveDocs.Get(doc)))
                 {
                     arrivals.Add((ticks, segment, doc));
                 }
@@ -151,8 +212,8 @@ internal sealed class LuceneCorpusView : ICorpusView
         return article;
     }
 
-    /// <summary>The distinct analysed words of the query text, in order; null (with a notice) when there are none.</summary>
-    private static List<string>? QueryTerms(string text, ImmutableArray<string>.Builder notices)
+    /// <summary>The distinct analysed words of the query text, in order; null (with a notice, when notices are kept) when there are none.</summary>
+    private static List<string>? QueryTerms(string text, ImmutableArray<string>.Builder? notices)
     {
         var buffer = new TokenBuffer();
         NewsTokenizer.Analyze(text, buffer);
@@ -168,7 +229,7 @@ internal sealed class LuceneCorpusView : ICorpusView
 
             if (distinct.Count == MaxQueryTerms)
             {
-                notices.Add($"The query was shortened to its first {MaxQueryTerms} distinct words.");
+                notices?.Add($"The query was shortened to its first {MaxQueryTerms} distinct words.");
                 break;
             }
 
@@ -177,7 +238,7 @@ internal sealed class LuceneCorpusView : ICorpusView
 
         if (distinct.Count == 0)
         {
-            notices.Add("The query has no searchable words.");
+            notices?.Add("The query has no searchable words.");
             return null;
         }
 

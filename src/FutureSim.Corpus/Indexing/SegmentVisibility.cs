@@ -3,13 +3,14 @@ using Lucene.Net.Util;
 
 namespace FutureSim.Corpus.Indexing;
 
-/// <summary>The visibility instant of every document of one index segment, read once when the index is opened.</summary>
+/// <summary>The visibility instant and chunk number of every document of one index segment, read once when the index is opened.</summary>
 internal sealed class SegmentVisibility
 {
-    public SegmentVisibility(AtomicReaderContext context, long[] ticks)
+    public SegmentVisibility(AtomicReaderContext context, long[] ticks, int[]? chunks)
     {
         Context = context;
         Ticks = ticks;
+        Chunks = chunks;
         LiveDocs = context.AtomicReader.LiveDocs;
         MinTicks = ticks.Length == 0 ? long.MaxValue : ticks.Min();
         MaxTicks = ticks.Length == 0 ? long.MinValue : ticks.Max();
@@ -19,6 +20,12 @@ internal sealed class SegmentVisibility
 
     /// <summary><see cref="Core.Articles.Article.VisibleAt"/> in UTC ticks, by segment document number.</summary>
     public long[] Ticks { get; }
+
+    /// <summary>Which chunk of its article each document is, or null when every document is a first (or only) chunk.</summary>
+    public int[]? Chunks { get; }
+
+    /// <summary>The chunk number of <paramref name="doc"/> within its article.</summary>
+    public int ChunkOf(int doc) => Chunks is null ? 0 : Chunks[doc];
 
     /// <summary>The segment's live documents, or null when none is deleted.</summary>
     public IBits? LiveDocs { get; }

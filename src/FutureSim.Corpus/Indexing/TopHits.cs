@@ -12,23 +12,28 @@ internal sealed class TopHits(int k)
     /// <summary>The score a document must reach to enter (a tie is settled by id hash); negative infinity until k are kept.</summary>
     public float Threshold => count == heap.Length ? heap[0].Score : float.NegativeInfinity;
 
+    /// <summary>Offers a document whose id hash is read only when it may enter.</summary>
     public void Offer(float score, int segment, int doc, Func<int, long> idHashOf)
+    {
+        if (count == heap.Length && score < heap[0].Score)
+        {
+            return;
+        }
+
+        Offer(score, idHashOf(doc), segment, doc);
+    }
+
+    public void Offer(float score, long idHash, int segment, int doc)
     {
         if (count < heap.Length)
         {
-            heap[count] = new Hit(score, idHashOf(doc), segment, doc);
+            heap[count] = new Hit(score, idHash, segment, doc);
             SiftUp(count++);
             return;
         }
 
         ref var worst = ref heap[0];
-        if (score < worst.Score)
-        {
-            return;
-        }
-
-        var idHash = idHashOf(doc);
-        if (score == worst.Score && idHash >= worst.IdHash)
+        if (score < worst.Score || (score == worst.Score && idHash >= worst.IdHash))
         {
             return;
         }

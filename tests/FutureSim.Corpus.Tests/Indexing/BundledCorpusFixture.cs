@@ -2,10 +2,14 @@ using FutureSim.Core.Articles;
 using FutureSim.Core.Input;
 using FutureSim.Corpus.Indexing;
 using FutureSim.Corpus.Loading;
+using FutureSim.Corpus.Tests.Semantic;
 
 namespace FutureSim.Corpus.Tests.Indexing;
 
-/// <summary>The bundled 2025–2026 news indexed once (strict policy), with the articles kept for brute-force checks.</summary>
+/// <summary>
+/// The bundled 2025–2026 news indexed once (strict policy; keyword search by default, semantic and hybrid
+/// search with a <see cref="WordHashEmbeddingGenerator"/>), with the articles kept for brute-force checks.
+/// </summary>
 public sealed class BundledCorpusFixture : IDisposable
 {
     private readonly TestCorpora corpora = new();
@@ -13,8 +17,7 @@ public sealed class BundledCorpusFixture : IDisposable
     public BundledCorpusFixture()
     {
         Articles = [.. new CorpusReader(VisibilityPolicy.Strict, InvalidRecordHandling.Fail).Read(TestCorpora.BundledNews)];
-        var (corpus, report) = LuceneCorpus.OpenOrBuild(
-            corpora.IndexDirectory(), [TestCorpora.BundledNews], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
+        var (corpus, report) = SemanticCorpora.Open(corpora.IndexDirectory(), [TestCorpora.BundledNews], Generator, SearchMode.Keyword);
         Corpus = corpus;
         Report = report;
         First = Articles.Min(a => a.VisibleAt);
@@ -22,6 +25,8 @@ public sealed class BundledCorpusFixture : IDisposable
     }
 
     public LuceneCorpus Corpus { get; }
+
+    internal WordHashEmbeddingGenerator Generator { get; } = new();
 
     public CorpusBuildReport Report { get; }
 

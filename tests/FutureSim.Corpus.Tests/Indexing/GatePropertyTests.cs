@@ -11,7 +11,7 @@ public sealed class GatePropertyTests(BundledCorpusFixture fixture)
         ["gaza", "ceasefire", "election", "president", "trump", "court", "killed", "earthquake", "pope", "*", "id:", "visible:[* TO *]", "\"", "/.*/"];
 
     [Property(MaxTest = 300)]
-    public void NoHitOrFetchIsEverVisibleAfterTheInstant(uint instant, string? noise, byte k, int wordSeed, int idSeed, sbyte fromDays, sbyte toDays, bool withDates)
+    public void NoHitOrFetchIsEverVisibleAfterTheInstantInAnyMode(uint instant, string? noise, byte k, int wordSeed, int idSeed, sbyte fromDays, sbyte toDays, bool withDates, byte mode)
     {
         var span = (fixture.Last - fixture.First).Add(TimeSpan.FromDays(20));
         var asOf = fixture.First.AddDays(-10).Add(span * (instant / (double)uint.MaxValue));
@@ -24,6 +24,7 @@ public sealed class GatePropertyTests(BundledCorpusFixture fixture)
             MaxResults = 1 + (k % 40),
             FromDate = withDates ? today.AddDays(fromDays) : null,
             ToDate = withDates ? today.AddDays(toDays) : null,
+            Mode = (SearchMode)(mode % 3),
         };
         var view = fixture.Corpus.At(asOf);
 

@@ -1,0 +1,23 @@
+using FutureSim.Core.Articles;
+using FutureSim.Corpus.Semantic;
+
+namespace FutureSim.Corpus.Indexing;
+
+/// <summary>How a corpus ranks: its default mode, the fusion constant and depth of hybrid search, and the embedding model of semantic and hybrid search.</summary>
+public sealed record SearchSettings
+{
+    /// <summary>Keyword search only, no model: what a corpus opened without settings does.</summary>
+    public static SearchSettings KeywordOnly { get; } = new();
+
+    /// <summary>The mode of queries that name none.</summary>
+    public SearchMode DefaultMode { get; init; } = SearchMode.Keyword;
+
+    /// <summary>The <c>k</c> of reciprocal rank fusion (FutureSim's 60).</summary>
+    public int RrfConstant { get; init; } = ReciprocalRankFusion.DefaultConstant;
+
+    /// <summary>How many articles of each signal hybrid search fuses (at least the number of hits asked for).</summary>
+    public int FusionDepth { get; init; } = 100;
+
+    /// <summary>The model of semantic and hybrid search; null when only keyword search is available.</summary>
+    public EmbeddingModel? Embeddings { get; init; }
+}

@@ -1,0 +1,11 @@
+using FutureSim.Corpus.Semantic;
+
+namespace FutureSim.Corpus.Indexing;
+
+/// <summary>What an open corpus ranks with: its settings and, when it has an embedding model, the chunks' vectors and the query embedder.</summary>
+internal sealed record SearchSignals(SearchSettings Settings, DenseIndex? Dense, QueryEmbedder? Queries)
+{
+    public static SearchSignals KeywordOnly { get; } = new(SearchSettings.KeywordOnly, null, null);
+
+    public bool HasSemantic => Dense is not null && Queries is not null;
+}

@@ -1,0 +1,69 @@
+using FutureSim.Corpus.Indexing;
+
+namespace FutureSim.Corpus.Semantic;
+
+/// <summary>
+/// Every chunk's embedding, in visibility order (then id hash, then chunk), so that the chunks visible at
+/// an instant — and those inside any arrival window — are one contiguous range. Search is exact: every
+/// chunk in the range is scored (a SIMD integer dot product, <see cref="Int8Vectors"/>) and nothing
+/// outside it is touched, so top-k is taken among visible chunks only and a chunk's score depends on the
+/// query and the chunk alone: adding future articles changes nothing at an earlier instant. Thread-safe.
+/// </summary>
+internal sealed class DenseIndex
+{
+    private readonly long[] ticks;
+    private readonly long[] idHashes;
+    private readonly int[] segments;
+    private readonly int[] docs;
+    private readonly float[] scales;
+    private readonly sbyte[] components;
+
+    public DenseIndex(int dimensions, long[] ticks, long[] idHashes, int[] segments, int[] docs, float[] scales, sbyte[] components)
+    {
+        Dimensions = dimensions;
+        this.ticks = ticks;
+        this.idHashes = idHashes;
+        this.segments = segments;
+        this.docs = docs;
+        this.scales = scales;
+        this.components = components;
+    }
+
+    public int Dimensions { get; }
+
+    /// <summary>Chunks held.</summary>
+    public int Count => ticks.Length;
+
+    /// <summary>Bytes held in memory.</summary>
+    public long Bytes => (ticks.Length * 28L) + components.Length;
+
+    /// <summary>
+    /// The <paramref name="want"/> chunks most similar to the query among those visible in
+    /// [<paramref name="fromTicks"/>, <paramref name="toTicks"/>], best first; scores are cosine similarities.
+    /// </summary>
+    public TopHits.Hit[] Search(ReadOnlySpan<sbyte> query, float queryScale, long fromTicks, long toTicks, int want)
+    {
+        var (lo, hi) = Range(fromTicks, toTicks);
+        var top = new TopHits(Math.Max(1, Math.Min(want, Math.Max(hi - lo, 1))));
+        var d = Dimensions;
+        for (var i = lo; i < hi; i++)
+        {
+            var dot = Int8Vectors.Dot(query, components.AsSpan(i * d, d));
+            var score = dot * (queryScale * scales[i]);
+            if (score >= top.Threshold)
+            {
+                top.Offer(score, idHashes[i], segments[i], docs[i]);
+            }
+        }
+
+        return top.Results();
+    }
+
+    /// <summary>The positions of the chunks visible in [<paramref name="fromTicks"/>, <paramref name="toTicks"/>].</summary>
+    public (int From, int To) Range(long fromTicks, long toTicks)
+    {
+        var lo = fromTicks == long.MinValue ? 0 : SortedTicks.CountAtOrBefore(ticks, fromTicks - 1);
+        var hi = SortedTicks.CountAtOrBefore(ticks, toTicks);
+        return (lo, Math.Max(lo, hi));
+    }
+}
