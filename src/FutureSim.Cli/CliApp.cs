@@ -17,6 +17,7 @@ internal static class CliApp
             McpRelayCommand.Create(),
             IndexCommand.Create(),
             SearchCommand.Create(),
+            EvalCommand.Create(),
             BenchCommand.Create(),
             LeaderboardCommand.Create(),
             LeaderboardCommand.CreateScore(),

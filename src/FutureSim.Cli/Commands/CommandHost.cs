@@ -53,6 +53,11 @@ internal static class CommandHost
             await Console.Error.WriteLineAsync("Cancelled. A run can be continued with: futuresim run --resume <run-id>");
             return Failure;
         }
+        catch (FutureSim.Corpus.Semantic.EmbeddingFailedException e)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return Failure;
+        }
         catch (VisibilityBreachException e)
         {
             await Console.Error.WriteLineAsync("HARNESS INVARIANT BREACHED, run stopped: " + e.Message);

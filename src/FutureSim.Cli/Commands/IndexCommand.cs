@@ -14,11 +14,13 @@ internal static class IndexCommand
         var corpus = CorpusOptionsCli.Corpus();
         var visibility = CorpusOptionsCli.Visibility();
         var command = new Command("index", "Build or refresh the index of the corpus (reused until its files or the visibility policy change).") { corpus, visibility };
-        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, CorpusOptionsCli.Overrides(parse, visibility), (host, ct) =>
+        var embeddings = new Option<bool>("--embeddings") { Description = "Also give every article chunk its vector with the Search:Embeddings model (done anyway when Search:Mode is semantic or hybrid)." };
+        command.Add(embeddings);
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, CorpusOptionsCli.Overrides(parse, visibility), async (host, ct) =>
         {
             var options = host.Service<IOptions<CorpusOptions>>().Value;
             var files = CommonOptions.List(parse.GetValue(corpus)) ?? options.Files;
-            var (opened, report) = host.Service<CorpusCatalog>().Open(files, options.Visibility, ct);
+            var (opened, report) = await host.Service<CorpusCatalog>().OpenAsync(files, options.Visibility, parse.GetValue(embeddings), ct);
             using (opened)
             {
                 foreach (var skipped in report.SkippedRecords)
@@ -34,10 +36,11 @@ internal static class IndexCommand
                     policy       {report.Identity.Policy.ToString().ToLowerInvariant()}
                     fingerprint  {report.Identity.Fingerprint}
                     size         {report.IndexBytes / 1024.0 / 1024.0:0.0} MB
+                    search       {report.Identity.SearchMode.ToString().ToLowerInvariant()}{(report.Identity.EmbeddingModel is { } model ? $", vectors of {model} for {opened.VectorCount.Chunks:N0} chunks ({report.ChunksEmbedded:N0} embedded now)" : "")}
                     """));
             }
 
-            return Task.FromResult(CommandHost.Success);
+            return CommandHost.Success;
         }, cancellationToken));
         return command;
     }

@@ -21,13 +21,15 @@ internal static class SearchCommand
         var from = new Option<string>("--from") { Description = "Only articles dated on or after this day (YYYY-MM-DD)." };
         var to = new Option<string>("--to") { Description = "Only articles dated on or before this day (YYYY-MM-DD); clamped to the as-of day." };
         var json = new Option<bool>("--json") { Description = "Print the hits as a JSON array." };
+        var mode = new Option<string>("--mode") { Description = "keyword (BM25), semantic (embeddings) or hybrid (reciprocal rank fusion of both); default Search:Mode." };
+        mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var corpus = CorpusOptionsCli.Corpus();
         var visibility = CorpusOptionsCli.Visibility();
         var command = new Command("search", "Search the corpus as of an instant, through the same time gate and ranking agents get.")
         {
-            query, asOf, top, from, to, json, corpus, visibility,
+            query, asOf, top, from, to, json, mode, corpus, visibility,
         };
-        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, CorpusOptionsCli.Overrides(parse, visibility), (host, ct) =>
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, CorpusOptionsCli.Overrides(parse, visibility), async (host, ct) =>
         {
             var instant = ParseInstant(parse.GetValue(asOf)!);
             var k = parse.GetValue(top);
@@ -42,9 +44,12 @@ internal static class SearchCommand
                 MaxResults = k,
                 FromDate = ParseDay(parse.GetValue(from), "--from"),
                 ToDate = ParseDay(parse.GetValue(to), "--to"),
+                Mode = parse.GetValue(mode) is { } named ? Enum.Parse<SearchMode>(named, ignoreCase: true) : null,
             };
             var options = host.Service<IOptions<CorpusOptions>>().Value;
-            using var opened = host.Service<CorpusCatalog>().Open(CommonOptions.List(parse.GetValue(corpus)) ?? options.Files, options.Visibility, ct).Corpus;
+            var files = CommonOptions.List(parse.GetValue(corpus)) ?? options.Files;
+            var (opened, _) = await host.Service<CorpusCatalog>().OpenAsync(files, options.Visibility, needsEmbeddings: request.Mode is SearchMode.Semantic or SearchMode.Hybrid, ct);
+            using var _ = opened;
             var result = opened.At(instant).Search(request);
             foreach (var notice in result.Notices)
             {
@@ -52,7 +57,7 @@ internal static class SearchCommand
             }
 
             Console.Out.WriteLine(parse.GetValue(json) ? Json(result) : Text(result, instant));
-            return Task.FromResult(CommandHost.Success);
+            return CommandHost.Success;
         }, cancellationToken));
         return command;
     }
@@ -86,6 +91,7 @@ internal static class SearchCommand
             published_on = h.Article.PublishedOn,
             url = h.Article.Url,
             text = h.Article.Body,
+            passage = h.Passage,
         }),
         RunFormat.IndentedJson);
 
@@ -97,6 +103,6 @@ internal static class SearchCommand
         }
 
         return string.Join("\n", result.Hits.Select((h, i) => string.Create(CultureInfo.InvariantCulture,
-            $"{i + 1,3}. [{h.Score:0.000}] {h.Article.Title}\n     {h.Article.Id} | {h.Article.Source} | visible {h.Article.VisibleAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC\n     {h.Article.Body}")));
+            $"{i + 1,3}. [{h.Score:0.000}] {h.Article.Title}\n     {h.Article.Id} | {h.Article.Source} | visible {h.Article.VisibleAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC\n     {h.Passage ?? h.Article.Body}")));
     }
 }

