@@ -30,6 +30,24 @@ internal static class BenchCommand
         command.Add(Llm());
         command.Add(Scoring());
         command.Add(Mcp());
+        command.Add(Semantic());
+        return command;
+    }
+
+    private static Command Semantic()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Corpus sizes (chunks), comma-separated.", DefaultValueFactory = _ => "117327,1000000,7360000" };
+        var queries = new Option<int>("--queries") { Description = "Timed top-10 queries per size and instant.", DefaultValueFactory = _ => 100 };
+        var command = new Command("semantic", "Exact time-gated dense search on synthetic 384-dimension vectors at growing sizes over FutureSim's calendar: p50/p99 per instant.") { sizes, queries, Json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            var rows = DenseSearchBenchmark.Run(sizeList, parse.GetValue(queries), TimeProvider.System, cancellationToken);
+            Print(rows, parse.GetValue(Json), r => r.Select(row => (
+                Invariant($"{row.Chunks:N0} chunks, as of {row.AsOf:yyyy-MM-dd}"),
+                Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms"))));
+            return Task.FromResult(CommandHost.Success);
+        });
         return command;
     }
 

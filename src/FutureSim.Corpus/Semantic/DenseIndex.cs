@@ -16,9 +16,16 @@ internal sealed class DenseIndex
     private readonly int[] segments;
     private readonly int[] docs;
     private readonly float[] scales;
-    private readonly sbyte[] components;
+    private readonly sbyte[][] blocks;
 
-    public DenseIndex(int dimensions, long[] ticks, long[] idHashes, int[] segments, int[] docs, float[] scales, sbyte[] components)
+    /// <param name="dimensions">Components per vector.</param>
+    /// <param name="ticks">Each chunk's visibility instant, ascending.</param>
+    /// <param name="idHashes">Each chunk's article id hash.</param>
+    /// <param name="segments">Each chunk's index segment.</param>
+    /// <param name="docs">Each chunk's document number in its segment.</param>
+    /// <param name="scales">Each chunk's quantisation scale.</param>
+    /// <param name="blocks">The quantised components, <see cref="VectorsPerBlock"/> vectors per block (.NET arrays hold at most 2³¹ elements).</param>
+    public DenseIndex(int dimensions, long[] ticks, long[] idHashes, int[] segments, int[] docs, float[] scales, sbyte[][] blocks)
     {
         Dimensions = dimensions;
         this.ticks = ticks;
@@ -26,8 +33,27 @@ internal sealed class DenseIndex
         this.segments = segments;
         this.docs = docs;
         this.scales = scales;
-        this.components = components;
+        this.blocks = blocks;
     }
+
+    /// <summary>Vectors per block of components.</summary>
+    public const int VectorsPerBlock = 1 << 20;
+
+    /// <summary>Blocks of components for <paramref name="count"/> vectors of <paramref name="dimensions"/>.</summary>
+    public static sbyte[][] NewBlocks(int count, int dimensions)
+    {
+        var blocks = new sbyte[(count + VectorsPerBlock - 1) / VectorsPerBlock][];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            blocks[b] = new sbyte[Math.Min(VectorsPerBlock, count - (b * VectorsPerBlock)) * dimensions];
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The components of vector <paramref name="i"/> in <paramref name="blocks"/>.</summary>
+    public static Span<sbyte> Vector(sbyte[][] blocks, int i, int dimensions) =>
+        blocks[i / VectorsPerBlock].AsSpan(i % VectorsPerBlock * dimensions, dimensions);
 
     public int Dimensions { get; }
 
@@ -35,7 +61,7 @@ internal sealed class DenseIndex
     public int Count => ticks.Length;
 
     /// <summary>Bytes held in memory.</summary>
-    public long Bytes => (ticks.Length * 28L) + components.Length;
+    public long Bytes => (ticks.Length * 28L) + ((long)ticks.Length * Dimensions);
 
     /// <summary>
     /// The <paramref name="want"/> chunks most similar to the query among those visible in
@@ -48,7 +74,7 @@ internal sealed class DenseIndex
         var d = Dimensions;
         for (var i = lo; i < hi; i++)
         {
-            var dot = Int8Vectors.Dot(query, components.AsSpan(i * d, d));
+            var dot = Int8Vectors.Dot(query, Vector(blocks, i, d));
             var score = dot * (queryScale * scales[i]);
             if (score >= top.Threshold)
             {

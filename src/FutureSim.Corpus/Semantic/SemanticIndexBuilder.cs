@@ -164,12 +164,12 @@ internal sealed class SemanticIndexBuilder(EmbeddingModel model, string vectorDi
         var segments = new int[n];
         var docs = new int[n];
         var scales = new float[n];
-        var components = new sbyte[(long)n * Math.Max(dimensions, 1)];
+        var components = DenseIndex.NewBlocks(n, dimensions);
         for (var i = 0; i < n; i++)
         {
             var chunk = chunks[i];
             (ticks[i], idHashes[i], segments[i], docs[i]) = (chunk.Ticks, chunk.IdHash, chunk.Segment, chunk.Doc);
-            var target = components.AsSpan(i * dimensions, dimensions);
+            var target = DenseIndex.Vector(components, i, dimensions);
             if (embedded.TryGetValue(chunk.Key, out var fresh))
             {
                 scales[i] = fresh.Scale;
