@@ -74,7 +74,7 @@ public sealed class TrecFormatTests : IDisposable
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 23, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1), topics[0].AsOf);
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero), topics[1].AsOf);
         Assert.Equal(topics, TopicFile.Read(copy));
-        Assert.StartsWith("{\"id\":\"q1\",\"query\":\"gaza ceasefire\",\"as_of\":\"2025-03-01\"}", File.ReadAllText(copy), StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\":\"q1\",\"query\":\"gaza ceasefire\",\"as_of\":\"2025-03-01\"}", System.IO.File.ReadAllText(copy), StringComparison.Ordinal);
         var duplicate = File("dup.jsonl", "{\"id\":\"q1\",\"query\":\"a\",\"as_of\":\"2025-03-01\"}\n{\"id\":\"q1\",\"query\":\"b\",\"as_of\":\"2025-03-01\"}\n");
         Assert.Contains(":2: topic id 'q1' appears twice", Assert.Throws<InvalidInputException>(() => TopicFile.Read(duplicate)).Message, StringComparison.Ordinal);
     }
