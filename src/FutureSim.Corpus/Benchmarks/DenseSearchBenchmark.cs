@@ -56,8 +56,68 @@ public static class DenseSearchBenchmark
         return rows;
     }
 
-    /// <summary>A dense index of <paramref name="size"/> random chunks over FutureSim's calendar, in visibility order.</summary>
-    internal static DenseIndex Synthetic(int size, int seed)
+    /// <summary>
+    /// The approximate (clustered) index against exact search at one size: vectors drawn around
+    /// 2,000 random topic directions (so that clusters exist, as in real embeddings), queries
+    /// likewise; recall@10 of the approximate top-10 against the exact one, and both latencies, per instant.
+    /// </summary>
+    public static IReadOnlyList<ApproximateSearchRow> RunApproximate(int size, int lists, int probes, int queries, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        const int Topics = 2000;
+        var exact = Synthetic(size, seed: 20_260_101, topics: Topics);
+        var started = time.GetTimestamp();
+        var clustered = exact.Cluster(lists, seed: 11);
+        var clusterSeconds = time.GetElapsedTime(started).TotalSeconds;
+        var rows = new List<ApproximateSearchRow>();
+        var random = new Random(13);
+        var centers = TopicCenters(Topics, 20_260_101);
+        foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
+        {
+            var exactMs = new List<double>();
+            var approximateMs = new List<double>();
+            double recall = 0;
+            for (var q = 0; q < queries; q++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var query = Around(centers[random.Next(Topics)], random);
+                var start = time.GetTimestamp();
+                var truth = exact.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10);
+                exactMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                start = time.GetTimestamp();
+                var found = clustered.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10, probes);
+                approximateMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                recall += truth.Length == 0 ? 1 : truth.Count(t => found.Any(f => f.Doc == t.Doc)) / (double)truth.Length;
+            }
+
+            exactMs.Sort();
+            approximateMs.Sort();
+            rows.Add(new ApproximateSearchRow(size, lists, probes, asOf, exact.Range(long.MinValue, asOf.UtcTicks).To, recall / queries, clusterSeconds,
+                Percentile(exactMs, 0.5), Percentile(approximateMs, 0.5), Percentile(approximateMs, 0.99)));
+        }
+
+        return rows;
+    }
+
+    private static sbyte[][] TopicCenters(int topics, int seed)
+    {
+        var random = new Random(seed ^ 0x5EED);
+        return [.. Enumerable.Range(0, topics).Select(_ => Enumerable.Range(0, Dimensions).Select(_ => (sbyte)random.Next(-60, 61)).ToArray())];
+    }
+
+    private static sbyte[] Around(sbyte[] center, Random random)
+    {
+        var vector = new sbyte[center.Length];
+        for (var d = 0; d < vector.Length; d++)
+        {
+            vector[d] = (sbyte)Math.Clamp(center[d] + random.Next(-50, 51), -127, 127);
+        }
+
+        return vector;
+    }
+
+    /// <summary>A dense index of <paramref name="size"/> random chunks over FutureSim's calendar, in visibility order (around topic directions when <paramref name="topics"/> &gt; 0).</summary>
+    internal static DenseIndex Synthetic(int size, int seed, int topics = 0)
     {
         var random = new Random(seed);
         var late = (int)Math.Round(size * LastWindowShare);
@@ -70,9 +130,20 @@ public static class DenseSearchBenchmark
 
         Array.Sort(ticks);
         var components = DenseIndex.NewBlocks(size, Dimensions);
-        foreach (var block in components)
+        if (topics == 0)
         {
-            random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.AsSpan()));
+            foreach (var block in components)
+            {
+                random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.AsSpan()));
+            }
+        }
+        else
+        {
+            var centers = TopicCenters(topics, seed);
+            for (var i = 0; i < size; i++)
+            {
+                Around(centers[random.Next(topics)], random).CopyTo(DenseIndex.Vector(components, i, Dimensions));
+            }
         }
         var scales = Enumerable.Repeat(1f / 127, size).ToArray();
         var idHashes = new long[size];
@@ -87,6 +158,9 @@ public static class DenseSearchBenchmark
     private static double Percentile(List<double> sorted, double fraction) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
+
+/// <summary>One instant of <see cref="DenseSearchBenchmark.RunApproximate"/>: recall@10 of the clustered index against exact search, and their latencies.</summary>
+public sealed record ApproximateSearchRow(int Chunks, int Lists, int Probes, DateTimeOffset AsOf, int Visible, double RecallAt10, double ClusterSeconds, double ExactP50Milliseconds, double P50Milliseconds, double P99Milliseconds);
 
 /// <summary>One size and instant of <see cref="DenseSearchBenchmark"/>: vectors visible, latency of exact top-10 search.</summary>
 public sealed record DenseSearchBenchmarkRow(int Chunks, long Bytes, double BuildSeconds, DateTimeOffset AsOf, int Visible, double P50Milliseconds, double P99Milliseconds);

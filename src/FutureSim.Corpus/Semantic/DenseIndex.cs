@@ -85,6 +85,18 @@ internal sealed class DenseIndex
         return top.Results();
     }
 
+    /// <summary>The same vectors clustered into <paramref name="lists"/> visibility-ordered lists for approximate search.</summary>
+    public ClusteredDenseIndex Cluster(int lists, int seed) => ClusteredDenseIndex.Build(
+        Count,
+        Dimensions,
+        i => ticks[i],
+        i => (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i]),
+        lists,
+        seed);
+
+    /// <summary>The visibility instant of the chunk at <paramref name="position"/>.</summary>
+    public long TicksAt(int position) => ticks[position];
+
     /// <summary>The positions of the chunks visible in [<paramref name="fromTicks"/>, <paramref name="toTicks"/>].</summary>
     public (int From, int To) Range(long fromTicks, long toTicks)
     {
