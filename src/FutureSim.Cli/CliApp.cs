@@ -15,6 +15,7 @@ internal static class CliApp
             RunCommand.Create(),
             McpCommand.Create(),
             McpRelayCommand.Create(),
+            SandboxEntryCommand.Create(),
             IndexCommand.Create(),
             SearchCommand.Create(),
             EvalCommand.Create(),

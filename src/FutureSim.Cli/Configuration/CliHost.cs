@@ -40,6 +40,7 @@ internal sealed class CliHost : IDisposable
 
         var settingsPath = Path.Combine(root, ProjectRoot.SettingsFile);
         var agentSources = new List<IConfiguration>();
+        var configPaths = new List<string> { settingsPath };
         builder.Configuration.AddJsonFile(settingsPath, optional: true, reloadOnChange: false);
         agentSources.Add(new ConfigurationBuilder().AddJsonFile(settingsPath, optional: true).Build());
         foreach (var file in configFiles)
@@ -50,6 +51,7 @@ internal sealed class CliHost : IDisposable
                 throw new OptionsException($"--config {file}: the file does not exist.");
             }
 
+            configPaths.Add(path);
             builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
             agentSources.Add(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build());
         }
@@ -60,7 +62,7 @@ internal sealed class CliHost : IDisposable
         var runLog = new DeferredFileSink();
         builder.Services.AddSingleton(runLog);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ProjectSettings(root, agentSources));
+        builder.Services.AddSingleton(new ProjectSettings(root, agentSources, configPaths));
         builder.Services.AddOptionsWithValidateOnStart<CorpusOptions>()
             .Bind(builder.Configuration.GetSection(CorpusOptions.SectionName)).ValidateDataAnnotations();
         builder.Services.AddOptionsWithValidateOnStart<SearchOptions>()

@@ -17,9 +17,14 @@ internal sealed class AnswerMatching(IConfiguration configuration, ProjectSettin
 {
     public const string SectionName = "Judge";
 
+    private const string DefaultCacheFile = "runs/judge-cache.jsonl";
+
     private readonly Lazy<IAnswerMatcher> matcher = new(() => Create(configuration, project, timeProvider, loggerFactory, logger));
 
     public IAnswerMatcher Matcher => matcher.Value;
+
+    /// <summary>Where the judge's verdicts are cached (whether or not a judge is configured).</summary>
+    public string CacheFile => project.Resolve(configuration.GetSection(SectionName)["CacheFile"] ?? DefaultCacheFile);
 
     public void Dispose()
     {
@@ -37,7 +42,7 @@ internal sealed class AnswerMatching(IConfiguration configuration, ProjectSettin
             return NormalisingAnswerMatcher.Instance;
         }
 
-        var cache = project.Resolve(section["CacheFile"] ?? "runs/judge-cache.jsonl");
+        var cache = project.Resolve(section["CacheFile"] ?? DefaultCacheFile);
         var settings = section.AsEnumerable(makePathsRelative: true)
             .Where(kv => kv.Value is not null && kv.Key != "CacheFile")
             .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!));

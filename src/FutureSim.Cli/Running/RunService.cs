@@ -10,6 +10,7 @@ using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;
 using FutureSim.Corpus.Questions;
 using FutureSim.Mcp.Harness;
+using FutureSim.Mcp.Sandbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ internal sealed class RunService(
         if (request.Resume is { } resume)
         {
             folder = RunFolder.Open(Path.Combine(runsRoot, resume));
+            ValidateAll(folder.ReadManifest().Agents, request);
             runLog.Open(folder.File(RunFolder.LogFile));
             logger.LogInformation("Resuming run {RunId} from {Folder}", resume, folder.Root);
         }
@@ -50,6 +52,7 @@ internal sealed class RunService(
         {
             var source = RunFolder.Open(Path.Combine(runsRoot, replay));
             var manifest = source.ReadManifest() with { RunId = NewRunId(request), Status = RunStatus.Running, ReplayOf = replay };
+            manifest = manifest with { Agents = ValidateAll(manifest.Agents, request) };
             folder = Create(runsRoot, manifest, source.ReadQuestions());
             logger.LogInformation("Replaying run {Source} from its recorded model calls as {RunId}", replay, manifest.RunId);
         }
@@ -78,13 +81,11 @@ internal sealed class RunService(
             MaxConcurrentAgents = options.MaxConcurrentAgents,
             AgentDayTimeout = options.AgentDayTimeout,
         };
-        ImmutableArray<AgentSpec> configured = request.AgentSpecs is { } given ? [.. given]
+        var configured = ValidateAll(
+            request.AgentSpecs is { } given ? [.. given]
             : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
-            : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents);
-        foreach (var spec in configured)
-        {
-            Validate(spec);
-        }
+            : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents),
+            request);
 
         var agents = configured.AddRange(request.ProvidedAgents.Select(p => p.Spec));
         if (agents.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count() != agents.Length)
@@ -142,7 +143,7 @@ internal sealed class RunService(
         var replayFrom = manifest.ReplayOf is { } source ? Path.Combine(runsRoot, source) : null;
 
         // CLI agents read their dated article tree from this run's corpus, and their processes end with the run.
-        await using var harness = new CliHarnessAgentFactory(corpus, loggerFactory);
+        await using var harness = new CliHarnessAgentFactory(corpus, loggerFactory, SandboxPaths(request, [.. manifest.CorpusFiles, .. manifest.QuestionSets.Select(q => q.File)]));
         var agents = manifest.Agents
             .Select(spec => new AgentRegistration(spec, Build(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
             .ToImmutableArray();
@@ -225,32 +226,45 @@ internal sealed class RunService(
         return (questions.ToImmutable(), sets.ToImmutable());
     }
 
-    /// <summary>Fails early, before any run folder exists, for an agent of unknown kind or with bad CLI-harness settings.</summary>
-    private void Validate(AgentSpec spec)
+    /// <summary>
+    /// Fails early, before any run folder exists (and before a resumed run goes on), for an agent of unknown kind, with bad
+    /// settings, or whose sandbox cannot be built here. Returns the specs as the manifest records them (a CLI agent's
+    /// <c>Sandbox</c> written out). Agents the caller provides in-process are theirs to check.
+    /// </summary>
+    private ImmutableArray<AgentSpec> ValidateAll(ImmutableArray<AgentSpec> specs, RunRequest request) =>
+        [.. specs.Select(spec => request.ProvidedAgents.Any(p => p.Spec.Name == spec.Name) ? spec : Validate(spec, request))];
+
+    private AgentSpec Validate(AgentSpec spec, RunRequest request)
     {
-        if (spec.Kind == CliHarnessAgentFactory.Kind)
+        try
         {
-            try
+            if (spec.Kind == CliHarnessAgentFactory.Kind)
             {
-                CliHarnessAgentFactory.Validate(spec);
+                return CliHarnessAgentFactory.Validate(spec, SandboxPaths(request, []));
             }
-            catch (ArgumentException e)
-            {
-                throw new OptionsException(e.Message);
-            }
+
+            FactoryFor(spec, null).Validate(spec);
+            return spec;
         }
-        else
+        catch (ArgumentException e)
         {
-            try
-            {
-                FactoryFor(spec, null).Validate(spec);
-            }
-            catch (ArgumentException e)
-            {
-                throw new OptionsException(e.Message);
-            }
+            throw new OptionsException(e.Message);
         }
     }
+
+    /// <summary>What no CLI agent's sandbox may show: the project folder, the runs, the corpus and its index, the question files, the judge's cache and the configuration.</summary>
+    private SandboxHostPaths SandboxPaths(RunRequest request, IEnumerable<string> recorded) =>
+        SandboxHostPaths.ForThisProgram(
+        [
+            project.Root,
+            project.Resolve(simulationOptions.Value.RunsDirectory),
+            project.Resolve(corpusOptions.Value.IndexDirectory),
+            matching.CacheFile,
+            .. project.ConfigFiles,
+            .. corpusOptions.Value.Files.Concat(request.Corpus ?? []).Select(project.Resolve),
+            .. simulationOptions.Value.QuestionSets.Concat(request.QuestionSets ?? []).Select(project.Resolve),
+            .. recorded.Where(f => f.Length > 0).Select(project.Resolve),
+        ]);
 
     private IAgentFactory FactoryFor(AgentSpec spec, IAgentFactory? runScoped)
     {

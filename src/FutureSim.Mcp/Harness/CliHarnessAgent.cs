@@ -14,10 +14,11 @@ namespace FutureSim.Mcp.Harness;
 /// lends the day's tools to the agent's MCP binding, and launches the configured command unless a process of an
 /// earlier day is still alive (<see cref="ChildLifetime.Run"/>). The day ends when the process calls
 /// <c>next_day</c>, exits, or the runner's per-day time limit fires (the process is then killed). A process that
-/// exits with a non-zero code fails that day only; the next day starts a new one.
+/// exits with a non-zero code fails that day only; the next day starts a new one. The <see cref="IAgentLauncher"/>
+/// decides where the process runs (its sandbox, or directly) and how the workspace looks from inside.
 /// </summary>
 internal sealed class CliHarnessAgent(
-    string name, CliHarnessSettings settings, AgentWorkspace workspace, ImmutableArray<string> relay, ITimeGatedCorpus corpus, DayHandOff handOff,
+    string name, CliHarnessSettings settings, AgentWorkspace workspace, IAgentLauncher launcher, ITimeGatedCorpus corpus, DayHandOff handOff,
     ILogger logger)
     : IForecastingAgent, IAsyncDisposable
 {
@@ -52,7 +53,7 @@ internal sealed class CliHarnessAgent(
                     await child.DisposeAsync();
                 }
 
-                child = ChildProcess.Start(Command(tools, day), workspace.Root, settings.Environment, Path.Combine(workspace.Logs, day));
+                child = await launcher.LaunchAsync(Command(tools, day), Path.Combine(workspace.Logs, day), cancellationToken);
                 logger.LogInformation("Started agent {Agent} for {Day}", name, day);
             }
 
@@ -99,6 +100,8 @@ internal sealed class CliHarnessAgent(
                 await running.DisposeAsync();
                 child = null;
             }
+
+            await launcher.DisposeAsync();
         }
         finally
         {
@@ -126,12 +129,12 @@ internal sealed class CliHarnessAgent(
         return CommandLine.Fill(settings.Command, new Dictionary<string, string>
         {
             ["prompt"] = prompt,
-            ["mcp_config"] = workspace.McpConfigPath,
-            ["workspace"] = workspace.Root,
+            ["mcp_config"] = launcher.McpConfig,
+            ["workspace"] = launcher.Workspace,
             ["date"] = day,
             ["agent"] = name,
-            ["relay_command"] = relay[0],
-            ["relay_args_json"] = JsonSerializer.Serialize(relay[1..]),
+            ["relay_command"] = launcher.Relay[0],
+            ["relay_args_json"] = JsonSerializer.Serialize(launcher.Relay[1..]),
         });
     }
 }

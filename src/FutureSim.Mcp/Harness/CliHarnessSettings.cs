@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FutureSim.Core.Runs;
+using FutureSim.Mcp.Sandbox;
 
 namespace FutureSim.Mcp.Harness;
 
@@ -12,7 +13,10 @@ namespace FutureSim.Mcp.Harness;
 /// <c>Prompt</c> (the daily prompt; placeholders {date} {agent} {briefing}),
 /// <c>Lifetime</c> (<c>day</c> or <c>run</c>), <c>ExitGrace</c> (a TimeSpan, how long a child may take to exit once told to stop),
 /// <c>ArticleHistoryDays</c> (days of news before the first simulated day laid out in the article tree, or <c>all</c>),
-/// <c>RelayCommand</c> (how the child launches the MCP relay; default: this executable).
+/// <c>RelayCommand</c> (how an unsandboxed child launches the MCP relay; default: this executable),
+/// <c>Sandbox</c> (<c>bubblewrap</c>, the default, or <c>none</c>),
+/// <c>AllowedHosts</c> (hosts a sandboxed agent may reach through the host's proxy, <c>host</c> or <c>host:port</c>),
+/// <c>ReadOnlyPaths</c> (absolute host paths shown read-only inside the sandbox at the same place, e.g. the agent's program).
 /// </summary>
 internal sealed record CliHarnessSettings
 {
@@ -40,6 +44,12 @@ internal sealed record CliHarnessSettings
 
     /// <summary>Empty means this executable.</summary>
     public ImmutableArray<string> RelayCommand { get; init; } = [];
+
+    public SandboxKind Sandbox { get; init; } = SandboxKind.Bubblewrap;
+
+    public ImmutableArray<AllowedHost> AllowedHosts { get; init; } = [];
+
+    public ImmutableArray<string> ReadOnlyPaths { get; init; } = [];
 
     /// <summary>Reads and validates the settings; throws <see cref="ArgumentException"/> naming the agent and key.</summary>
     public static CliHarnessSettings From(AgentSpec spec)
@@ -94,17 +104,62 @@ internal sealed record CliHarnessSettings
             result = result with { RelayCommand = CommandLine.Split(relay) };
         }
 
+        return WithSandbox(result, spec, Fail);
+    }
+
+    private static CliHarnessSettings WithSandbox(CliHarnessSettings result, AgentSpec spec, Func<string, string> fail)
+    {
+        var settings = spec.Settings;
+        if (Text(settings, "Sandbox") is { Length: > 0 } sandbox)
+        {
+            result = result with
+            {
+                Sandbox = Enum.TryParse<SandboxKind>(sandbox, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !sandbox.All(char.IsAsciiDigit)
+                    ? kind
+                    : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"Sandbox\" must be \"bubblewrap\" or \"none\", not \"{sandbox}\"."),
+            };
+        }
+
+        var hosts = ImmutableArray.CreateBuilder<AllowedHost>();
+        foreach (var entry in List(settings, "AllowedHosts"))
+        {
+            hosts.Add(AllowedHost.TryParse(entry, out var host)
+                ? host
+                : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"AllowedHosts\" entry \"{entry}\" is not a host or host:port (e.g. \"api.anthropic.com\", \"127.0.0.1:8080\")."));
+        }
+
+        var paths = Items(settings, "ReadOnlyPaths");
+        foreach (var path in paths.Where(p => !Path.IsPathFullyQualified(p)))
+        {
+            fail($"\"ReadOnlyPaths\" entry \"{path}\" must be an absolute path.");
+        }
+
+        result = result with { AllowedHosts = hosts.ToImmutable(), ReadOnlyPaths = paths };
+        if (result.Sandbox == SandboxKind.None && (!result.AllowedHosts.IsEmpty || !result.ReadOnlyPaths.IsEmpty))
+        {
+            fail("\"AllowedHosts\" and \"ReadOnlyPaths\" shape the bubblewrap sandbox; with \"Sandbox\": \"none\" there is none. Remove them, or drop \"Sandbox\": \"none\".");
+        }
+
+        if (result.Sandbox == SandboxKind.Bubblewrap && !result.RelayCommand.IsEmpty)
+        {
+            fail("\"RelayCommand\" applies only with \"Sandbox\": \"none\": inside the sandbox the relay is the futuresim program bound at " + SandboxLayout.ProgramFolder + ".");
+        }
+
         return result;
     }
 
     private static string? Text(ImmutableSortedDictionary<string, string> settings, string key) =>
         settings.FirstOrDefault(s => s.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value?.Trim();
 
-    private static ImmutableArray<string> List(ImmutableSortedDictionary<string, string> settings, string key)
-    {
-        var items = settings
+    /// <summary>A list given as an array or as one string separated by commas, spaces or semicolons.</summary>
+    private static ImmutableArray<string> List(ImmutableSortedDictionary<string, string> settings, string key) =>
+        [.. Items(settings, key).SelectMany(s => s.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A list given as an array (each item whole, e.g. a path with spaces) or as one string.</summary>
+    private static ImmutableArray<string> Items(ImmutableSortedDictionary<string, string> settings, string key) =>
+        [.. settings
             .Where(s => s.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || s.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(s => s.Value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return [.. items.Distinct(StringComparer.Ordinal)];
-    }
+            .Select(s => s.Value.Trim())
+            .Where(s => s.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
 }

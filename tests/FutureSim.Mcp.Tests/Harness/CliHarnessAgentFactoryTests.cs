@@ -118,6 +118,7 @@ public sealed class CliHarnessAgentFactoryTests
             ["Environment:0"] = NamedVariable,
             ["RelayCommand"] = $"{FutureSimExecutable.Dotnet} {FutureSimExecutable.DllPath}",
             ["ExitGrace"] = "00:00:20",
+            ["Sandbox"] = "none",
         }),
     };
 
