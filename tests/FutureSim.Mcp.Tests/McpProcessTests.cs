@@ -90,29 +90,18 @@ public sealed class McpProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task FuturesimRunDrivesAConfiguredCliAgentThroughItsOwnRelay()
+    public async Task FuturesimRunDrivesAConfiguredCliAgentInItsSandboxThroughItsOwnRelay()
     {
-        var standIn = Path.Combine(AppContext.BaseDirectory, "Harness", "stand-in-agent.sh");
-        WriteProject(new { Name = "stand-in", Kind = "cli-harness", Command = $"bash {standIn} {{mcp_config}} {{date}}", ExitGrace = "00:00:20" });
-        var start = new System.Diagnostics.ProcessStartInfo(FutureSimExecutable.Dotnet)
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { FutureSimExecutable.DllPath, "run", "--run-id", "harness-e2e", "--quiet" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var harness = Path.Combine(AppContext.BaseDirectory, "Harness");
+        var standIn = Path.Combine(harness, "stand-in-agent.sh");
+        WriteProject(new { Name = "stand-in", Kind = "cli-harness", Command = $"bash {standIn} {{mcp_config}} {{date}}", ExitGrace = "00:00:20", ReadOnlyPaths = new[] { harness } });
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        var (exitCode, output, errors) = await RunFuturesimAsync(null, "run", "--run-id", "harness-e2e", "--quiet");
 
-        Assert.True(process.ExitCode == 0, await errors);
-        Assert.Contains("stand-in", await output);
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("stand-in", output);
         var folder = RunFolder.Open(Path.Combine(root, "runs", "harness-e2e"));
+        Assert.Equal("bubblewrap", Assert.Single(folder.ReadManifest().Agents).Settings["Sandbox"]);
         var events = RunHarness.Events(folder);
         Assert.Empty(events.OfType<AgentFailed>());
         // Every question has resolved by the last day, so the agent forecasts on the first three and only looks on the fourth.
@@ -122,6 +111,47 @@ public sealed class McpProcessTests : IDisposable
         var workspace = folder.File(Path.Combine("agents", "stand-in", "workspace"));
         Assert.True(File.Exists(Path.Combine(workspace, "memory", "next-day-2026-01-04.txt")));
         Assert.Equal(["articles", "market.csv", "memory"], Directory.EnumerateFileSystemEntries(workspace).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutBubblewrapASandboxedAgentIsABadInputExitThatSaysHowToInstallItOrOptOutAndNoRunFolderIsLeft()
+    {
+        WriteProject(new { Name = "stand-in", Kind = "cli-harness", Command = "bash agent.sh" });
+
+        // A PATH without bwrap: the muxer is started by its full path.
+        var (exitCode, _, errors) = await RunFuturesimAsync("/nonexistent", "run", "--run-id", "no-sandbox", "--quiet");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Agent 'stand-in' (kind cli-harness) runs in a bubblewrap sandbox", errors);
+        Assert.Contains("apt-get install bubblewrap", errors);
+        Assert.Contains("\"Sandbox\": \"none\"", errors);
+        Assert.DoesNotContain("   at ", errors);
+        Assert.False(Directory.Exists(Path.Combine(root, "runs", "no-sandbox")));
+    }
+
+    private async Task<(int ExitCode, string Output, string Errors)> RunFuturesimAsync(string? path, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(FutureSimExecutable.Dotnet)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments.Prepend(FutureSimExecutable.DllPath))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await errors);
     }
 
     public void Dispose()

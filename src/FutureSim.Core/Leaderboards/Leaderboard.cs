@@ -54,7 +54,7 @@ public sealed record Leaderboard
             throw new ArgumentException("The runs were scored with different scoring options.", nameof(runs));
         }
 
-        var pools = new Dictionary<string, (string Agent, string Kind, string Id, string Key, List<(RunScores Run, AgentScores Scores)> Seeds)>(StringComparer.Ordinal);
+        var pools = new Dictionary<string, (string Agent, AgentSpec? Spec, string Id, string Key, List<(RunScores Run, AgentScores Scores)> Seeds)>(StringComparer.Ordinal);
         foreach (var run in ordered)
         {
             foreach (var agent in run.Agents)
@@ -62,8 +62,7 @@ public sealed record Leaderboard
                 var (key, id) = ConfigurationKey.For(run.Manifest, agent.Agent, run.Questions.Select(q => q.Id));
                 if (!pools.TryGetValue(key, out var pool))
                 {
-                    var kind = run.Manifest.Agents.FirstOrDefault(a => a.Name == agent.Agent)?.Kind ?? "";
-                    pools[key] = pool = (agent.Agent, kind, id, key, []);
+                    pools[key] = pool = (agent.Agent, run.Manifest.Agents.FirstOrDefault(a => a.Name == agent.Agent), id, key, []);
                 }
 
                 pool.Seeds.Add((run, agent));
@@ -86,7 +85,8 @@ public sealed record Leaderboard
             entries.Add(new LeaderboardEntry
             {
                 Agent = pool.Agent,
-                AgentKind = pool.Kind,
+                AgentKind = pool.Spec?.Kind ?? "",
+                Unsandboxed = IsUnsandboxed(pool.Spec),
                 ConfigurationId = pool.Id,
                 RunIds = [.. seeds.Select(s => s.Run.RunId)],
                 FailedRuns = seeds.Count(s => s.Run.Manifest.Status == RunStatus.Failed),
@@ -114,6 +114,11 @@ public sealed record Leaderboard
             Comparisons = [.. Compare(built, freeForm, "bss", options), .. Compare(built, binary, "brier", options)],
         };
     }
+
+    /// <summary>A <c>cli-harness</c> agent whose recorded <c>Sandbox</c> setting is <c>none</c> or missing (runs from before sandboxing).</summary>
+    private static bool IsUnsandboxed(AgentSpec? spec) =>
+        spec is { Kind: "cli-harness" }
+        && !spec.Settings.Any(s => s.Key.Equals("Sandbox", StringComparison.OrdinalIgnoreCase) && !s.Value.Equals("none", StringComparison.OrdinalIgnoreCase));
 
     private sealed record Summary(KindCells Cells, double[][] Replicates, ImmutableDictionary<string, Estimate?> Estimates, int Rank);
 

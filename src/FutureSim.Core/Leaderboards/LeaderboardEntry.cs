@@ -16,6 +16,12 @@ public sealed record LeaderboardEntry
 
     public required string AgentKind { get; init; }
 
+    /// <summary>
+    /// A CLI-harness agent (a process with a shell) that ran without its sandbox (<c>"Sandbox": "none"</c>, or a run
+    /// from before sandboxing): it could have read the answers. Shown next to its name.
+    /// </summary>
+    public bool Unsandboxed { get; init; }
+
     /// <summary>The first 8 hex digits of the SHA-256 of the configuration.</summary>
     public required string ConfigurationId { get; init; }
 

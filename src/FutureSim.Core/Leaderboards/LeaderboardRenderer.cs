@@ -25,6 +25,10 @@ public static class LeaderboardRenderer
         md.Append($"{Number(board.Runs.Length)} runs, {Number(board.Entries.Length)} entries (agent × configuration, seeds pooled). ");
         md.Append($"Scores on each run's last completed day; [brackets]: {level} % bootstrap interval over seeds and questions ");
         md.Append($"({Number(board.Options.Resamples)} resamples, seed {Number(board.Options.Seed)}).\n");
+        if (board.Entries.Any(e => e.Unsandboxed))
+        {
+            md.Append("Agents marked (unsandboxed) ran a shell outside the sandbox and could have read the answers.\n");
+        }
 
         var freeForm = Ranked(board, e => e.FreeForm?.Rank);
         if (freeForm.Count > 0)
@@ -32,7 +36,7 @@ public static class LeaderboardRenderer
             md.Append("\n## Free-form and multiple-choice questions\n\n");
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. MetricCatalog.FreeForm.Select(c => c.Header), "ECE"],
                 freeForm.Select(e => (IReadOnlyList<string>)[
-                    Number(e.FreeForm!.Rank), e.Agent, e.ConfigurationId, Number(e.FreeForm.Seeds), Number(e.FreeForm.Questions),
+                    Number(e.FreeForm!.Rank), AgentLabel(e), e.ConfigurationId, Number(e.FreeForm.Seeds), Number(e.FreeForm.Questions),
                     Fixed(e.FreeForm.Coverage, TextDecimals), .. MetricCatalog.FreeForm.Select(c => Cell(c, e)),
                     Ece(e.FreeForm.Calibration)]));
         }
@@ -43,7 +47,7 @@ public static class LeaderboardRenderer
             md.Append("\n## Binary questions\n\n");
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. binaryColumns.Select(c => c.Header), "ECE"],
                 binary.Select(e => (IReadOnlyList<string>)[
-                    Number(e.Binary!.Rank), e.Agent, e.ConfigurationId, Number(e.Binary.Seeds), Number(e.Binary.Questions),
+                    Number(e.Binary!.Rank), AgentLabel(e), e.ConfigurationId, Number(e.Binary.Seeds), Number(e.Binary.Questions),
                     Fixed(e.Binary.Coverage, TextDecimals), .. binaryColumns.Select(c => Cell(c, e)),
                     Ece(e.Binary.Calibration)]));
         }
@@ -244,6 +248,10 @@ public static class LeaderboardRenderer
         json.WriteString("id", e.Id);
         json.WriteString("agent", e.Agent);
         json.WriteString("agent_kind", e.AgentKind);
+        if (e.Unsandboxed)
+        {
+            json.WriteBoolean("unsandboxed", true);
+        }
         json.WriteString("configuration", e.ConfigurationId);
         json.WriteStartArray("runs");
         foreach (var run in e.RunIds)
@@ -385,6 +393,8 @@ public static class LeaderboardRenderer
             }
         }
     }
+
+    private static string AgentLabel(LeaderboardEntry entry) => entry.Unsandboxed ? entry.Agent + " (unsandboxed)" : entry.Agent;
 
     private static string Kind(string kind) => kind == KindCells.FreeFormKind ? "free-form" : "binary";
 

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using FsCheck.Xunit;
 using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Tests.Golden;
 using FutureSim.Core.Tests.TestData;
@@ -10,7 +12,7 @@ public sealed class LeaderboardTests
 {
     private static RunScores Score(RunBuilder run) => Score(run.Record());
 
-    private static RunScores Score(FutureSim.Core.Runs.RunRecord record) =>
+    private static RunScores Score(RunRecord record) =>
         RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Two seeds of alpha and beta (the second seed's alpha firms up on F2 on day 3) and gamma's failed run.</summary>
@@ -111,6 +113,31 @@ public sealed class LeaderboardTests
 
         Assert.Equal(DailyMetricsCsv.Render(a), DailyMetricsCsv.Render(b));
         Assert.Equal(QuestionScoresCsv.Render(a), QuestionScoresCsv.Render(b));
+    }
+
+    [Fact]
+    public void ACliAgentThatRanWithoutItsSandboxIsMarkedOnItsRow()
+    {
+        var record = Scenario.TwoAgents().Record();
+        AgentSpec CliAgent(string name, string? sandbox) => new()
+        {
+            Name = name,
+            Kind = "cli-harness",
+            Settings = sandbox is null
+                ? ImmutableSortedDictionary<string, string>.Empty
+                : ImmutableSortedDictionary.CreateRange([KeyValuePair.Create("Sandbox", sandbox)]),
+        };
+
+        var board = Leaderboard.Build([Score(record with { Manifest = record.Manifest with { Agents = [CliAgent("alpha", "none"), CliAgent("beta", "bubblewrap")] } })], Options);
+        var older = Leaderboard.Build([Score(record with { Manifest = record.Manifest with { Agents = [CliAgent("alpha", null), record.Manifest.Agents[1]] } })], Options);
+
+        Assert.Equal([true, false], board.Entries.Select(e => e.Unsandboxed));
+        Assert.Equal([true, false], older.Entries.Select(e => e.Unsandboxed));
+        var markdown = LeaderboardRenderer.Markdown(board, []);
+        Assert.Contains("| alpha (unsandboxed) |", markdown);
+        Assert.DoesNotContain("beta (unsandboxed)", markdown);
+        Assert.Contains("Agents marked (unsandboxed) ran a shell outside the sandbox", markdown);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(LeaderboardRenderer.Json(board), "\"unsandboxed\": true"));
     }
 
     [Fact]
