@@ -72,6 +72,39 @@ public sealed class CliHarnessAgentFactoryTests
         Assert.False(File.Exists(Path.Combine(AgentDirectory(world, "beta"), "workspace", "memory", "next-day-2026-01-02.txt")));
     }
 
+    [Fact]
+    public void ValidationWritesTheDefaultSandboxIntoTheSpecForTheManifest()
+    {
+        var spec = Spec("claude", "claude -p {prompt}") with { Settings = ImmutableSortedDictionary.CreateRange([KeyValuePair.Create("Command", "claude -p {prompt}")]) };
+
+        Assert.Equal("bubblewrap", CliHarnessAgentFactory.Validate(spec).Settings["Sandbox"]);
+        Assert.Equal("none", CliHarnessAgentFactory.Validate(Spec("claude", "claude -p {prompt}")).Settings["Sandbox"]);
+    }
+
+    [Fact]
+    public void AReadOnlyPathInsideAProtectedFolderIsRefused()
+    {
+        var project = Directory.CreateTempSubdirectory("futuresim-protected-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(project, "tools"));
+            var spec = Spec("claude", "claude -p {prompt}") with
+            {
+                Settings = ImmutableSortedDictionary.CreateRange(
+                    [KeyValuePair.Create("Command", "claude -p {prompt}"), KeyValuePair.Create("ReadOnlyPaths:0", Path.Combine(project, "tools"))]),
+            };
+            var host = new Mcp.Sandbox.SandboxHostPaths { ProgramDirectory = AppContext.BaseDirectory, Protected = [project] };
+
+            var error = Assert.Throws<ArgumentException>(() => CliHarnessAgentFactory.Validate(spec, host));
+
+            Assert.Contains($"\"ReadOnlyPaths\" entry \"{Path.Combine(project, "tools")}\" lies in {project}, which no sandbox may show", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     private static void AssertOnlyAllowedFiles(string workspace)
     {
         foreach (var file in Directory.EnumerateFiles(workspace, "*", SearchOption.AllDirectories))
