@@ -24,13 +24,14 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients.");
+        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients, the CLI agents' sandbox.");
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
         command.Add(Scoring());
         command.Add(Mcp());
         command.Add(Semantic());
+        command.Add(SandboxBenchCommand.Create());
         return command;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
@@ -24,6 +25,7 @@ public static class SandboxEntry
     public static async Task<int> RunAsync(int proxyPort, string proxySocket, Stream input, TextWriter errors, CancellationToken cancellationToken)
     {
         await using var forwarder = SocketAcceptLoop.Tcp(IPAddress.Loopback, proxyPort, (client, ct) => ForwardAsync(client, proxySocket, ct));
+        await WarmUpAsync();
         using var reader = new StreamReader(input);
         var line = await reader.ReadLineAsync(cancellationToken);
         if (line is null)
@@ -66,6 +68,20 @@ public static class SandboxEntry
 
         await process.WaitForExitAsync(CancellationToken.None);
         return process.ExitCode;
+    }
+
+    /// <summary>
+    /// Runs the launch path once with <c>true</c> while the sandbox waits for its day, so that the day's launch does not
+    /// pay for compiling it.
+    /// </summary>
+    private static async Task WarmUpAsync()
+    {
+        var rehearsal = LaunchMessage.Parse(new LaunchMessage(["true"], ImmutableSortedDictionary<string, string>.Empty.Add("PATH", "/usr/bin:/bin"), "/").ToJsonLine());
+        using var process = Start(rehearsal, out _);
+        if (process is not null)
+        {
+            await process.WaitForExitAsync();
+        }
     }
 
     private static Process? Start(LaunchMessage message, out string problem)
