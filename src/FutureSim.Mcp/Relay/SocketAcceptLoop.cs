@@ -114,6 +114,15 @@ internal sealed class SocketAcceptLoop : IAsyncDisposable
         }
         finally
         {
+            // Shut down before closing, so that the peer sees the end of the stream even when its last bytes were not read.
+            try
+            {
+                client.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+            }
+
             client.Dispose();
         }
     }
