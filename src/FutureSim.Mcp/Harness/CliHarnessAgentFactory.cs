@@ -69,18 +69,21 @@ public sealed class CliHarnessAgentFactory(ITimeGatedCorpus corpus, ILoggerFacto
         var secret = endpoint.Register(spec.Name, handOff, nextDay);
         RelayLaunch.WriteSecret(workspace.SecretPath, secret);
         IAgentLauncher launcher;
+        var logger = loggerFactory.CreateLogger<CliHarnessAgent>();
         if (bwrap is null)
         {
             var relay = RelayLaunch.Command(settings.RelayCommand, endpoint.Port, workspace.SecretPath);
             launcher = new DirectLauncher(workspace, settings.Environment, relay);
+            logger.LogWarning("Agent {Agent} runs without a sandbox (\"Sandbox\": \"none\"): it can read every file this user can, the answers included", spec.Name);
         }
         else
         {
             launcher = Sandboxed(spec.Name, settings, bwrap, workspace, endpoint, environment);
+            logger.LogInformation("Agent {Agent} runs in a bubblewrap sandbox; allowed hosts: {Hosts}", spec.Name, settings.AllowedHosts.IsEmpty ? "none" : string.Join(", ", settings.AllowedHosts));
         }
 
         RelayLaunch.WriteConfig(workspace.McpConfigPath, launcher.Relay);
-        var agent = new CliHarnessAgent(spec.Name, settings, workspace, launcher, corpus, handOff, loggerFactory.CreateLogger<CliHarnessAgent>());
+        var agent = new CliHarnessAgent(spec.Name, settings, workspace, launcher, corpus, handOff, logger);
         agents.Add(agent);
         return agent;
     }

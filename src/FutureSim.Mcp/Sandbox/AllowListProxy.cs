@@ -55,7 +55,8 @@ internal sealed class AllowListProxy : IAsyncDisposable
         var request = ProxyRequest.Parse(received.Head, out var error);
         if (request is null)
         {
-            Record("refused", received.Head.Split("\r\n")[0], error);
+            var line = received.Head.Split("\r\n")[0];
+            Record("refused", line.Length > 200 ? line[..200] + "…" : line, error);
             await RespondAsync(downstream, "400 Bad Request", $"futuresim sandbox proxy: {error}.", cancellationToken);
             return;
         }
