@@ -36,6 +36,9 @@ internal sealed record SandboxLayout
         "bash.bashrc", "profile", "inputrc",
     ];
 
+    /// <summary>Private keys inside the shown parts of /etc: hidden, as the agent owns what the user running the simulation owns.</summary>
+    private static readonly string[] HiddenSystemPaths = ["/etc/ssl/private", "/etc/pki/tls/private"];
+
     private static readonly string[] TopLevelSystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
 
     /// <summary>Host folder of the agent's workspace (market.csv, articles/, memory/).</summary>
@@ -155,7 +158,7 @@ internal sealed record SandboxLayout
             }
 
             var real = SandboxHostPaths.RealPath(source);
-            foreach (var hidden in Protected.Where(p => p != real && SandboxHostPaths.IsWithin(p, real)))
+            foreach (var hidden in Protected.Concat(HiddenSystemPaths).Where(p => p != real && SandboxHostPaths.IsWithin(p, real)))
             {
                 var inside = destination + "/" + Path.GetRelativePath(real, hidden);
                 if (Directory.Exists(hidden))

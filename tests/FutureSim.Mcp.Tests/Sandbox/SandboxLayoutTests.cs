@@ -51,6 +51,14 @@ public sealed class SandboxLayoutTests : IDisposable
         Assert.Equal("note\n", File.ReadAllText(Path.Combine(root, "workspace", "memory", "note")));
     }
 
+    [Fact]
+    public void TheHostsPrivateKeysAreHiddenWhereTheirFolderIsShown()
+    {
+        var arguments = string.Join(' ', Layout(Folder("program")).Arguments(["/bin/true"]));
+
+        Assert.Equal(Directory.Exists("/etc/ssl/private"), arguments.Contains("--tmpfs /etc/ssl/private --remount-ro /etc/ssl/private", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private string Folder(string relative) => Directory.CreateDirectory(Path.Combine(root, relative)).FullName;
