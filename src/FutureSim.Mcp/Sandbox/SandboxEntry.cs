@@ -61,7 +61,7 @@ public static class SandboxEntry
             }
         }, CancellationToken.None);
         var exited = process.WaitForExitAsync(cancellationToken);
-        if (await Task.WhenAny(exited, hostGone) == hostGone)
+        if (await Task.WhenAny(exited, hostGone) == hostGone || cancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
         }
