@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FutureSim.Mcp.Tests.Sandbox;
 
-public sealed class AllowListProxyTests : IAsyncDisposable
+public sealed class AllowListProxyTests : IAsyncLifetime
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private readonly string folder = Directory.CreateTempSubdirectory("futuresim-proxy-test-").FullName;
@@ -83,7 +83,9 @@ public sealed class AllowListProxyTests : IAsyncDisposable
         Assert.Contains($" failed CONNECT 127.0.0.1:{closed}: ", await File.ReadAllTextAsync(LogPath));
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await proxy.DisposeAsync();
         await provider.DisposeAsync();

@@ -15,13 +15,13 @@ namespace FutureSim.Mcp.Tests.Sandbox;
 /// attempt fails and its honest forecasts are scored; with the sandbox off the same agent reads the answers, which shows
 /// that these tests would catch a broken sandbox. They need bwrap (<c>.ci/run</c> installs it) and fail without it.
 /// </summary>
-public sealed class SandboxedAgentTests : IAsyncDisposable
+public sealed class SandboxedAgentTests : IAsyncLifetime
 {
     private const string Agent = "intruder";
     private static readonly ImmutableHashSet<string> SandboxRoot =
         ["bin", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "opt", "proc", "run", "sbin", "tmp", "usr", "workspace"];
 
-    private readonly string project = Path.Combine(AppContext.BaseDirectory, "sandbox-tests", Guid.NewGuid().ToString("N"));
+    private readonly string project = Path.Combine(AppContext.BaseDirectory, "sandbox-test-" + Guid.NewGuid().ToString("N"));
     private readonly string tools = Path.Combine(Path.GetTempPath(), "futuresim-sandbox-tools-" + Guid.NewGuid().ToString("N"));
     private readonly LoopbackHttpServer provider = new("model-provider-ok");
     private readonly LoopbackHttpServer forbidden = new("forbidden-server");
@@ -113,7 +113,9 @@ public sealed class SandboxedAgentTests : IAsyncDisposable
         Assert.Empty(events.OfType<AgentFailed>());
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await provider.DisposeAsync();
         await forbidden.DisposeAsync();
