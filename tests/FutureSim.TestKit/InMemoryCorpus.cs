@@ -24,7 +24,7 @@ public sealed class InMemoryCorpus(IEnumerable<Article> articles) : ITimeGatedCo
     {
         public DateTimeOffset AsOf => asOf;
 
-        public NewsSearchResult Search(NewsQuery query)
+        public CorpusSearchResult Search(NewsQuery query)
         {
             var notices = ImmutableArray.CreateBuilder<string>();
             var today = SimulatedTime.DayOf(asOf);
@@ -45,7 +45,7 @@ public sealed class InMemoryCorpus(IEnumerable<Article> articles) : ITimeGatedCo
                 .OrderByDescending(h => h.Score).ThenBy(h => h.Article.Id.Value, StringComparer.Ordinal)
                 .Take(query.MaxResults)
                 .ToImmutableArray();
-            return new NewsSearchResult(hits, notices.ToImmutable());
+            return new CorpusSearchResult(hits, notices.ToImmutable());
         }
 
         public Article? Find(ArticleId id) => corpus.articles.FirstOrDefault(a => a.Id == id && a.VisibleAt <= asOf);

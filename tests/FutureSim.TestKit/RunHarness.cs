@@ -46,7 +46,7 @@ public sealed class RunHarness : IDisposable
         new SimulationRunner(Corpus, NormalisingAnswerMatcher.Instance, TimeProvider.System).RunAsync(
             folder, [.. agents.Select(a => new AgentRegistration(new AgentSpec { Name = a.Name, Kind = "test" }, a.Agent))], progress, cancellationToken);
 
-    public static ImmutableArray<RunEvent> Events(RunFolder folder) => [.. RunFolderReader.ReadLines<RunEvent>(folder.EventsPath)];
+    public static ImmutableArray<RunEvent> Events(RunFolder folder) => [.. RunFolderReader.ReadEvents(folder.EventsPath)];
 
     public void Dispose()
     {

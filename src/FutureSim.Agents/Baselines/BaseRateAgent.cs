@@ -19,7 +19,7 @@ internal sealed class BaseRateAgent : IForecastingAgent
     {
         var market = tools.ListQuestions();
         var resolved = market.Resolved.Where(q => q.Kind == "binary").ToArray();
-        var rate = Math.Round((resolved.Count(q => q.Truth == QuestionResolution.Yes) + 1.0) / (resolved.Length + 2.0), 4);
+        var rate = Math.Round((resolved.Count(q => QuestionResolution.IsYes(q.Truth)) + 1.0) / (resolved.Length + 2.0), 4);
         foreach (var question in market.Open.Where(q => q.Kind == "binary"))
         {
             cancellationToken.ThrowIfCancellationRequested();

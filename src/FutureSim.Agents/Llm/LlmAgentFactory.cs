@@ -24,7 +24,7 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
     public const string KindName = "llm";
 
     /// <summary>The recording of an agent's model calls, in its agent folder.</summary>
-    public const string RecordingFileName = ModelCallLog.FileName;
+    public const string RecordingFileName = RunFolderLayout.ModelCalls;
 
     private readonly Func<string, string?> environment;
     private readonly ILoggerFactory loggerFactory;

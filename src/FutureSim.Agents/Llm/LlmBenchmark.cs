@@ -75,7 +75,7 @@ public static class LlmBenchmark
             };
             var folder = RunFolder.Create(Path.Combine(directory, "run"), manifest, questions);
             var agents = specs
-                .Select(s => new AgentRegistration(s, factory.Create(s, new AgentEnvironment(Path.Combine(folder.Root, "agents", s.Name), TimeProvider.System))))
+                .Select(s => new AgentRegistration(s, factory.Create(s, new AgentEnvironment(folder.AgentDirectory(s.Name), TimeProvider.System))))
                 .ToArray();
 
             var watch = Stopwatch.StartNew();
@@ -95,7 +95,7 @@ public static class LlmBenchmark
 
             var requests = server.Requests;
             var sequential = requests.GroupBy(r => r.Model).Max(g => g.Count());
-            var events = RunFolderReader.ReadLines<RunEvent>(folder.EventsPath).ToArray();
+            var events = RunFolderReader.ReadEvents(folder.EventsPath).ToArray();
             var tools = timings.Where(t => t.Tool != ToolNames.SearchNews).Select(t => t.Elapsed).Order().ToArray();
             var searches = timings.Where(t => t.Tool == ToolNames.SearchNews).Select(t => t.Elapsed).Order().ToArray();
             return new LlmBenchmarkReport(

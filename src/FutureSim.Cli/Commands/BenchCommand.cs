@@ -143,7 +143,7 @@ internal static class BenchCommand
             var project = host.Service<ProjectSettings>();
             var simulation = host.Service<IOptions<SimulationOptions>>().Value;
             var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
-            using var corpus = await host.Service<CorpusCatalog>().OpenAsync(corpusOptions.Files, corpusOptions.Visibility, ct);
+            using var corpus = await host.Service<CorpusOpener>().OpenAsync(corpusOptions.Files, corpusOptions.Visibility, ct);
             var questions = QuestionSetLoader.LoadMany(
                 simulation.QuestionSets.Select(f => new QuestionFileSource(project.Resolve(f))),
                 new QuestionLoadOptions { DefaultOpensAt = SimulatedTime.StartOf(simulation.Start) }).SelectMany(s => s.Questions).ToArray();
@@ -222,7 +222,7 @@ internal static class BenchCommand
             var benchDay = parse.GetValue(day) is { } given
                 ? DateOnly.ParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : BusiestDay(loaded, simulation.Start, simulation.End);
-            using var news = await host.Service<CorpusCatalog>().OpenAsync(
+            using var news = await host.Service<CorpusOpener>().OpenAsync(
                 CommonOptions.List(parse.GetValue(corpus)) ?? corpusOptions.Files, corpusOptions.Visibility, ct);
             var report = await McpBenchmark.RunAsync(
                 news, loaded, new McpBenchmarkOptions { Clients = parse.GetValue(clients), CallsPerClient = parse.GetValue(calls), Day = benchDay }, ct);

@@ -72,7 +72,7 @@ internal static class CommandHost
         services.AddSingleton<IAgentFactory>(provider => new LlmAgentFactory(provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IAgentFactory>(provider => new FrameworkAgentFactory(provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IAgentFactory, AssemblyAgentFactory>();
-        services.AddSingleton<CorpusCatalog>();
+        services.AddSingleton<CorpusOpener>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunReports>();
         services.AddSingleton<AnswerMatching>();

@@ -47,7 +47,7 @@ internal static class EvalCommand
             var judgments = Qrels.Read(project.Resolve(parse.GetValue(qrels)!), topicList.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
             var options = host.Service<IOptions<CorpusOptions>>().Value;
             var files = CommonOptions.List(parse.GetValue(corpus)) ?? options.Files;
-            var (opened, _) = await host.Service<CorpusCatalog>().OpenAsync(files, options.Visibility, chosen.Any(m => m != SearchMode.Keyword), ct);
+            var (opened, _) = await host.Service<CorpusOpener>().OpenAsync(files, options.Visibility, chosen.Any(m => m != SearchMode.Keyword), ct);
             using var _ = opened;
             var report = RetrievalEvaluation.Run(opened, topicList, judgments, new RetrievalEvaluationOptions { Modes = [.. chosen], Depth = k }, host.Service<TimeProvider>(), ct);
             if (parse.GetValue(runOut) is { } folder)
@@ -83,7 +83,7 @@ internal static class EvalCommand
         {
             var project = host.Service<ProjectSettings>();
             var options = host.Service<IOptions<CorpusOptions>>().Value;
-            using var corpus = await host.Service<CorpusCatalog>().OpenAsync(options.Files, options.Visibility, ct);
+            using var corpus = await host.Service<CorpusOpener>().OpenAsync(options.Files, options.Visibility, ct);
             var path = project.Resolve(parse.GetValue(questions)!);
             var topics = new List<RetrievalTopic>();
             var lines = new List<(string, string, int)>();

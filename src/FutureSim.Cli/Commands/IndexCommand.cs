@@ -20,7 +20,7 @@ internal static class IndexCommand
         {
             var options = host.Service<IOptions<CorpusOptions>>().Value;
             var files = CommonOptions.List(parse.GetValue(corpus)) ?? options.Files;
-            var (opened, report) = await host.Service<CorpusCatalog>().OpenAsync(files, options.Visibility, parse.GetValue(embeddings), ct);
+            var (opened, report) = await host.Service<CorpusOpener>().OpenAsync(files, options.Visibility, parse.GetValue(embeddings), ct);
             using (opened)
             {
                 foreach (var skipped in report.SkippedRecords)

@@ -15,14 +15,14 @@ internal static class LeaderboardCommand
     public static Command Create()
     {
         var runs = new Argument<string[]>("run-dir") { Description = "Run folders; seeds of the same configuration are pooled.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format printed: md, csv or json.", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = $"Output format printed: {string.Join(", ", RunReports.Formats)}.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong([.. RunReports.Formats]);
-        var output = new Option<string>("--out") { Description = "Also write leaderboard.md/.csv/.json and charts into this folder." };
+        var output = new Option<string>("--out") { Description = "Also write the leaderboard in every format, and its charts, into this folder." };
         var command = new Command("leaderboard", "Build one leaderboard from one or more run folders, with bootstrap intervals.") { runs, format, output };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
             var reports = host.Service<RunReports>();
-            var scores = new List<RunScores>();
+            var scores = new List<ScoredRun>();
             foreach (var run in parse.GetValue(runs)!)
             {
                 scores.Add(await reports.ScoreAsync(run, ct));
@@ -32,11 +32,11 @@ internal static class LeaderboardCommand
             var futureSim = await FutureSimView.BuildAsync(parse.GetValue(runs)!, host.Service<AnswerMatching>().Matcher, ct);
             if (parse.GetValue(output) is { } folder)
             {
-                await RunReports.WriteLeaderboardAsync(board, folder, parse.GetValue(runs)!, null, ct);
+                await RunReports.WriteLeaderboardAsync(board, folder, null, ct);
                 await FutureSimView.WriteAsync(futureSim, folder, ct);
             }
 
-            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!, parse.GetValue(runs)!));
+            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!));
             if (parse.GetValue(format) == "md" && FutureSimView.HasImports(futureSim))
             {
                 await Console.Out.WriteAsync(FutureSimView.Markdown(futureSim));
@@ -55,7 +55,7 @@ internal static class LeaderboardCommand
         {
             var folder = parse.GetValue(run)!;
             var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, null, ct);
-            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Markdown(board, [folder]));
+            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Render(board, "md"));
             return CommandHost.Success;
         }, cancellationToken));
         return command;

@@ -48,7 +48,7 @@ internal static class SearchCommand
             };
             var options = host.Service<IOptions<CorpusOptions>>().Value;
             var files = CommonOptions.List(parse.GetValue(corpus)) ?? options.Files;
-            var (opened, _) = await host.Service<CorpusCatalog>().OpenAsync(files, options.Visibility, needsEmbeddings: request.Mode is SearchMode.Semantic or SearchMode.Hybrid, ct);
+            var (opened, _) = await host.Service<CorpusOpener>().OpenAsync(files, options.Visibility, needsEmbeddings: request.Mode is SearchMode.Semantic or SearchMode.Hybrid, ct);
             using var _ = opened;
             var result = opened.At(instant).Search(request);
             foreach (var notice in result.Notices)
@@ -80,7 +80,7 @@ internal static class SearchCommand
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
         : throw new OptionsException($"{option} '{text}' is not a date as YYYY-MM-DD.");
 
-    private static string Json(NewsSearchResult result) => JsonSerializer.Serialize(
+    private static string Json(CorpusSearchResult result) => JsonSerializer.Serialize(
         result.Hits.Select(h => new
         {
             id = h.Article.Id.Value,
@@ -95,7 +95,7 @@ internal static class SearchCommand
         }),
         RunFormat.IndentedJson);
 
-    private static string Text(NewsSearchResult result, DateTimeOffset asOf)
+    private static string Text(CorpusSearchResult result, DateTimeOffset asOf)
     {
         if (result.Hits.IsEmpty)
         {

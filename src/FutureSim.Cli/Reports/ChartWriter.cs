@@ -10,7 +10,7 @@ namespace FutureSim.Cli.Reports;
 /// <summary>
 /// Draws a leaderboard's pictures as PNG files: the score over time of every entry and a reliability
 /// diagram per entry and question kind. Returns references relative to <c>outputFolder</c> for
-/// <see cref="LeaderboardRenderer.Markdown"/>.
+/// the leaderboard exporters (<see cref="Core.Leaderboards.Export.LeaderboardReport.Charts"/>).
 /// </summary>
 internal static class ChartWriter
 {

@@ -25,7 +25,7 @@ internal sealed class RunService(
     ProjectSettings project,
     IOptions<SimulationOptions> simulationOptions,
     IOptions<CorpusOptions> corpusOptions,
-    CorpusCatalog corpora,
+    CorpusOpener corpora,
     IEnumerable<IAgentFactory> factories,
     DeferredFileSink runLog,
     RunReports reports,
@@ -45,7 +45,7 @@ internal sealed class RunService(
         {
             folder = RunFolder.Open(Path.Combine(runsRoot, resume));
             ValidateAll(folder.ReadManifest().Agents, request);
-            runLog.Open(folder.File(RunFolder.LogFile));
+            runLog.Open(folder.File(RunFolderLayout.Log));
             logger.LogInformation("Resuming run {RunId} from {Folder}", resume, folder.Root);
         }
         else if (request.Replay is { } replay)
@@ -84,7 +84,7 @@ internal sealed class RunService(
         var configured = ValidateAll(
             request.AgentSpecs is { } given ? [.. given]
             : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
-            : AgentCatalog.Select(AgentCatalog.Read(project.AgentSources), request.Agents),
+            : ConfiguredAgents.Select(ConfiguredAgents.Read(project.AgentSources), request.Agents),
             request);
 
         var agents = configured.AddRange(request.ProvidedAgents.Select(p => p.Spec));
@@ -120,7 +120,7 @@ internal sealed class RunService(
     private RunFolder Create(string runsRoot, RunManifest manifest, ImmutableArray<Question> questions)
     {
         var folder = RunFolder.Create(Path.Combine(runsRoot, manifest.RunId), manifest, questions);
-        runLog.Open(folder.File(RunFolder.LogFile));
+        runLog.Open(folder.File(RunFolderLayout.Log));
         logger.LogInformation(
             "Run {RunId}: {Days} days from {First:yyyy-MM-dd} to {End:yyyy-MM-dd}, {Questions} questions, agents {Agents}, folder {Folder}",
             manifest.RunId, manifest.Simulation.Days().Count(), manifest.Simulation.FirstDay, manifest.Simulation.End, questions.Length,
@@ -145,7 +145,7 @@ internal sealed class RunService(
         // CLI agents read their dated article tree from this run's corpus, and their processes end with the run.
         await using var harness = new CliHarnessAgentFactory(corpus, loggerFactory, SandboxPaths(request, [.. manifest.CorpusFiles, .. manifest.QuestionSets.Select(q => q.File)]));
         var agents = manifest.Agents
-            .Select(spec => new AgentRegistration(spec, Build(spec, new AgentEnvironment(AgentDirectory(folder, spec.Name), timeProvider, replayFrom))))
+            .Select(spec => new AgentRegistration(spec, Build(spec, new AgentEnvironment(folder.AgentDirectory(spec.Name), timeProvider, replayFrom))))
             .ToImmutableArray();
         IForecastingAgent Build(AgentSpec spec, AgentEnvironment environment)
         {
@@ -175,19 +175,12 @@ internal sealed class RunService(
         {
             if (request.PrintLeaderboard)
             {
-                await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Markdown(board, [folder.Root]));
+                await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Render(board, "md"));
             }
 
             logger.LogInformation("Leaderboard printed {Elapsed:0.00} s after the run", timeProvider.GetElapsedTime(scoring).TotalSeconds);
         }, cancellationToken);
         logger.LogInformation("Scored in {Elapsed:0.00} s; leaderboard, daily metrics and charts written to {Folder}", timeProvider.GetElapsedTime(scoring).TotalSeconds, folder.Root);
-    }
-
-    private static string AgentDirectory(RunFolder folder, string agent)
-    {
-        var directory = folder.File(Path.Combine("agents", agent));
-        Directory.CreateDirectory(directory);
-        return directory;
     }
 
     private (ImmutableArray<Question> Questions, ImmutableArray<QuestionSetInfo> Sets) LoadQuestions(

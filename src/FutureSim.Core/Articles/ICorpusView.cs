@@ -10,7 +10,7 @@ public interface ICorpusView
     /// <summary>The simulated instant (UTC) this view is bound to.</summary>
     DateTimeOffset AsOf { get; }
 
-    NewsSearchResult Search(NewsQuery query);
+    CorpusSearchResult Search(NewsQuery query);
 
     /// <summary>The article, or null when it does not exist or is not yet visible (the two are indistinguishable).</summary>
     Article? Find(ArticleId id);

@@ -22,7 +22,7 @@ public static class ScoringBenchmark
         var forecasts = records.Sum(r => r.Events.Count(e => e is ForecastSubmitted));
 
         var started = Stopwatch.GetTimestamp();
-        var scored = new List<RunScores>(runs);
+        var scored = new List<ScoredRun>(runs);
         foreach (var record in records)
         {
             scored.Add(await RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, cancellationToken));
@@ -33,7 +33,7 @@ public static class ScoringBenchmark
         var board = Leaderboard.Build(scored, LeaderboardOptions.Default with { Resamples = resamples });
         var bootstrap = Stopwatch.GetElapsedTime(started);
         started = Stopwatch.GetTimestamp();
-        var rendered = LeaderboardRenderer.Markdown(board).Length + LeaderboardRenderer.Csv(board).Length + LeaderboardRenderer.Json(board).Length;
+        var rendered = Leaderboards.Export.LeaderboardExporters.BuiltIn.Sum(e => e.Export(new(board)).Length);
         var rendering = Stopwatch.GetElapsedTime(started);
         return new ScoringBenchmarkReport(runs, questions, days, forecasts, resamples, scoring.TotalSeconds, bootstrap.TotalSeconds, rendering.TotalSeconds, rendered);
     }

@@ -81,7 +81,7 @@ public static class ToolOverheadBenchmark
     {
         public DateTimeOffset AsOf => asOf;
 
-        public NewsSearchResult Search(NewsQuery query) => new([], []);
+        public CorpusSearchResult Search(NewsQuery query) => new([], []);
 
         public Article? Find(ArticleId id) => null;
 

@@ -46,6 +46,7 @@ public static class JsonLinesFile
             var start = 0;
             var end = 0;
             long lineNumber = 0;
+            long consumed = 0; // bytes of the data before buffer[0]
             while (true)
             {
                 var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
@@ -60,7 +61,7 @@ public static class JsonLinesFile
 
                     if (!IsBlank(buffer.AsSpan(start, length)))
                     {
-                        yield return new JsonLine(lineNumber, buffer.AsMemory(start, length));
+                        yield return new JsonLine(lineNumber, buffer.AsMemory(start, length), consumed + newline + 1);
                     }
 
                     start = newline + 1;
@@ -71,6 +72,7 @@ public static class JsonLinesFile
                 if (start > 0)
                 {
                     Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    consumed += start;
                     end -= start;
                     start = 0;
                 }
@@ -90,7 +92,7 @@ public static class JsonLinesFile
                     {
                         lineNumber++;
                         onUnterminatedLastLine?.Invoke(lineNumber);
-                        yield return new JsonLine(lineNumber, buffer.AsMemory(start, end - start));
+                        yield return new JsonLine(lineNumber, buffer.AsMemory(start, end - start), consumed + end);
                     }
 
                     yield break;

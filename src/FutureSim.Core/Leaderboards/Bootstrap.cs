@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FutureSim.Core.Statistics;
 
 namespace FutureSim.Core.Leaderboards;
 
@@ -87,7 +88,7 @@ internal static class Bootstrap
         var sorted = replicates.Where(double.IsFinite).Order().ToArray();
         return sorted.Length == 0
             ? new Estimate(point, null, null)
-            : new Estimate(point, Quantile(sorted, (1 - level) / 2), Quantile(sorted, 1 - ((1 - level) / 2)));
+            : new Estimate(point, Quantile.Interpolated(sorted, (1 - level) / 2), Quantile.Interpolated(sorted, 1 - ((1 - level) / 2)));
     }
 
     /// <summary>
@@ -114,14 +115,5 @@ internal static class Bootstrap
         var atMost = differences.Count(d => d <= 0);
         var atLeast = differences.Count(d => d >= 0);
         return (estimate, Math.Min(1, 2.0 * (Math.Min(atMost, atLeast) + 1) / (differences.Count + 1)));
-    }
-
-    /// <summary>The linearly interpolated quantile of sorted values (Hyndman–Fan type 7).</summary>
-    private static double Quantile(double[] sorted, double probability)
-    {
-        var position = probability * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -21,6 +21,9 @@ public sealed record Leaderboard
     /// <summary>The runs, ordered by id.</summary>
     public required ImmutableArray<LeaderboardRun> Runs { get; init; }
 
+    /// <summary>The scored runs the leaderboard was built from, ordered by id: per-run views (daily curves of each seed) read them.</summary>
+    public required ImmutableArray<ScoredRun> ScoredRuns { get; init; }
+
     /// <summary>The entries, ordered by agent then configuration id (each kind has its own rank).</summary>
     public required ImmutableArray<LeaderboardEntry> Entries { get; init; }
 
@@ -32,7 +35,7 @@ public sealed record Leaderboard
 
     /// <summary>Pools seeds, bootstraps and ranks.</summary>
     /// <exception cref="ArgumentException">No runs, a run given twice, or runs scored with different options.</exception>
-    public static Leaderboard Build(IReadOnlyList<RunScores> runs, LeaderboardOptions options)
+    public static Leaderboard Build(IReadOnlyList<ScoredRun> runs, LeaderboardOptions options)
     {
         options.Validate();
         if (runs.Count == 0)
@@ -54,7 +57,7 @@ public sealed record Leaderboard
             throw new ArgumentException("The runs were scored with different scoring options.", nameof(runs));
         }
 
-        var pools = new Dictionary<string, (string Agent, AgentSpec? Spec, string Id, string Key, List<(RunScores Run, AgentScores Scores)> Seeds)>(StringComparer.Ordinal);
+        var pools = new Dictionary<string, (string Agent, AgentSpec? Spec, string Id, string Key, List<(ScoredRun Run, AgentScores Scores)> Seeds)>(StringComparer.Ordinal);
         foreach (var run in ordered)
         {
             foreach (var agent in run.Agents)
@@ -75,8 +78,9 @@ public sealed record Leaderboard
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .ToList();
 
-        var freeForm = Summarise(sortedPools.Select(p => (p.Key, Cells: KindCells.FreeForm(p.Seeds))).ToList(), options);
-        var binary = Summarise(sortedPools.Select(p => (p.Key, Cells: KindCells.Binary(p.Seeds))).ToList(), options);
+        var keys = sortedPools.Select(p => p.Key).ToList();
+        var freeForm = KindBootstrap.Run(LeaderboardMetric.FreeFormKind, keys, [.. sortedPools.Select(p => KindCells.Of(LeaderboardMetric.FreeFormKind, p.Seeds))], options);
+        var binary = KindBootstrap.Run(LeaderboardMetric.BinaryKind, keys, [.. sortedPools.Select(p => KindCells.Of(LeaderboardMetric.BinaryKind, p.Seeds))], options);
         var entries = ImmutableArray.CreateBuilder<LeaderboardEntry>(sortedPools.Count);
         for (var i = 0; i < sortedPools.Count; i++)
         {
@@ -96,8 +100,9 @@ public sealed record Leaderboard
                 Failures = seeds.SelectMany(s => s.Scores.Failures)
                     .GroupBy(f => f.Key, StringComparer.Ordinal)
                     .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(f => f.Value), StringComparer.Ordinal),
-                FreeForm = freeForm.Summaries[i] is { } f ? FreeFormOf(f, options) : null,
-                Binary = binary.Summaries[i] is { } b ? BinaryOf(b, options) : null,
+                FreeForm = freeForm.Summary(i),
+                Binary = binary.Summary(i),
+                ModelUsage = seeds.Aggregate((UsageSummary?)null, (sum, s) => UsageSummary.Add(sum, UsageSummary.Of(s.Scores.ModelUsage))),
                 Daily = Daily(seeds),
             });
         }
@@ -110,8 +115,9 @@ public sealed record Leaderboard
             Runs = [.. ordered.Select(r => new LeaderboardRun(
                 r.RunId, r.Manifest.Status, r.IsComplete, r.Days.Length,
                 r.Days.IsEmpty ? null : r.Days[0], r.Days.IsEmpty ? null : r.Days[^1], r.Warnings.Length))],
+            ScoredRuns = [.. ordered],
             Entries = built,
-            Comparisons = [.. Compare(built, freeForm, "bss", options), .. Compare(built, binary, "brier", options)],
+            Comparisons = [.. freeForm.Compare(built), .. binary.Compare(built)],
         };
     }
 
@@ -120,112 +126,7 @@ public sealed record Leaderboard
         spec is { Kind: "cli-harness" }
         && !spec.Settings.Any(s => s.Key.Equals("Sandbox", StringComparison.OrdinalIgnoreCase) && !s.Value.Equals("none", StringComparison.OrdinalIgnoreCase));
 
-    private sealed record Summary(KindCells Cells, double[][] Replicates, ImmutableDictionary<string, Estimate?> Estimates, int Rank);
-
-    private sealed record KindSummaries(IReadOnlyList<Summary?> Summaries);
-
-    /// <summary>Bootstraps every entry of one kind, then ranks them on the headline metric.</summary>
-    private static KindSummaries Summarise(List<(string Key, KindCells? Cells)> entries, LeaderboardOptions options)
-    {
-        var seed = unchecked((ulong)options.Seed);
-        var draws = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var summaries = new Summary?[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i].Cells is not { } cells)
-            {
-                continue;
-            }
-
-            if (!draws.TryGetValue(cells.Signature, out var questionDraws))
-            {
-                questionDraws = Bootstrap.DrawQuestions(cells.Questions, options.Resamples, SplitMix64.Derive(seed, cells.Kind + "\n" + cells.Signature));
-                draws[cells.Signature] = questionDraws;
-            }
-
-            var replicates = Bootstrap.Replicate(
-                cells.Metrics, cells.Seeds, cells.Questions, questionDraws, options.Resamples, SplitMix64.Derive(seed, cells.Kind + "\n" + entries[i].Key));
-            var estimates = cells.Metrics
-                .Select((m, k) => (m.Id, Estimate: Bootstrap.Interval(m.Point(), replicates[k], options.ConfidenceLevel)))
-                .ToImmutableDictionary(e => e.Id, e => e.Estimate, StringComparer.Ordinal);
-            summaries[i] = new Summary(cells, replicates, estimates, 0);
-        }
-
-        // Rank: free-form by mean BSS descending, binary by Brier ascending; undefined last; ties by position.
-        var order = Enumerable.Range(0, entries.Count)
-            .Where(i => summaries[i] is not null)
-            .OrderBy(i => RankKey(summaries[i]!))
-            .ThenBy(i => i)
-            .ToList();
-        for (var r = 0; r < order.Count; r++)
-        {
-            summaries[order[r]] = summaries[order[r]]! with { Rank = r + 1 };
-        }
-
-        return new KindSummaries(summaries);
-    }
-
-    private static double RankKey(Summary summary) => summary.Cells.Kind == KindCells.FreeFormKind
-        ? -(summary.Estimates["bss"]?.Value ?? double.NegativeInfinity)
-        : summary.Estimates["brier"]?.Value ?? double.PositiveInfinity;
-
-    private static FreeFormSummary FreeFormOf(Summary s, LeaderboardOptions options) => new()
-    {
-        Rank = s.Rank,
-        Questions = s.Cells.Questions,
-        Forecasts = s.Cells.Forecast,
-        Seeds = s.Cells.Seeds,
-        Skill = s.Estimates["bss"]!,
-        SkillOverForecast = s.Estimates["bss_forecast"],
-        Accuracy = s.Estimates["accuracy"]!,
-        TruthMass = s.Estimates["truth_mass"]!,
-        TimeWeighted = s.Estimates["tw_score"]!,
-        Calibration = Calibration.Compute(s.Cells.Probabilities, s.Cells.Outcomes, options.CalibrationBins, BinningScheme.EqualWidth),
-        CalibrationEqualCount = Calibration.Compute(s.Cells.Probabilities, s.Cells.Outcomes, options.CalibrationBins, BinningScheme.EqualCount),
-    };
-
-    private static BinarySummary BinaryOf(Summary s, LeaderboardOptions options) => new()
-    {
-        Rank = s.Rank,
-        Questions = s.Cells.Questions,
-        Forecasts = s.Cells.Forecast,
-        Seeds = s.Cells.Seeds,
-        CrowdQuestions = s.Cells.CrowdQuestions,
-        BaseRate = s.Cells.BaseRate,
-        Brier = s.Estimates["brier"],
-        LogScore = s.Estimates["log_score"],
-        Accuracy = s.Estimates["accuracy"],
-        SkillVsUniform = s.Estimates["bss_uniform"],
-        SkillVsBaseRate = s.Estimates["bss_base_rate"],
-        SkillVsCrowd = s.Estimates["bss_crowd"],
-        Calibration = Calibration.Compute(s.Cells.Probabilities, s.Cells.Outcomes, options.CalibrationBins, BinningScheme.EqualWidth),
-        CalibrationEqualCount = Calibration.Compute(s.Cells.Probabilities, s.Cells.Outcomes, options.CalibrationBins, BinningScheme.EqualCount),
-    };
-
-    private static IEnumerable<PairedComparison> Compare(ImmutableArray<LeaderboardEntry> entries, KindSummaries kind, string metric, LeaderboardOptions options)
-    {
-        var ranked = Enumerable.Range(0, entries.Length)
-            .Where(i => kind.Summaries[i] is not null)
-            .OrderBy(i => kind.Summaries[i]!.Rank)
-            .ToList();
-        foreach (var (a, b) in ranked.SelectMany((a, x) => ranked.Skip(x + 1).Select(b => (a, b))))
-        {
-            var (sa, sb) = (kind.Summaries[a]!, kind.Summaries[b]!);
-            if (sa.Cells.Signature != sb.Cells.Signature || sa.Estimates[metric] is not { } ea || sb.Estimates[metric] is not { } eb)
-            {
-                continue;
-            }
-
-            var k = sa.Cells.Metrics.ToList().FindIndex(m => m.Id == metric);
-            var (difference, p) = Bootstrap.Paired(ea.Value, sa.Replicates[k], eb.Value, sb.Replicates[k], options.ConfidenceLevel);
-            if (difference is not null)
-            {
-                yield return new PairedComparison(sa.Cells.Kind, metric, entries[a].Id, entries[b].Id, difference, p);
-            }
-        }
-    }
-
-    private static ImmutableArray<DailyPoint> Daily(List<(RunScores Run, AgentScores Scores)> seeds)
+    private static ImmutableArray<DailyPoint> Daily(List<(ScoredRun Run, AgentScores Scores)> seeds)
     {
         static double? Mean(IEnumerable<double?> values)
         {

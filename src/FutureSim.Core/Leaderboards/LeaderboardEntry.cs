@@ -41,9 +41,17 @@ public sealed record LeaderboardEntry
     /// <summary>Agent failures by kind, summed over seeds.</summary>
     public required ImmutableSortedDictionary<string, int> Failures { get; init; }
 
-    public FreeFormSummary? FreeForm { get; init; }
+    /// <summary>Scores on free-form and multiple-choice questions, or null when the runs have none.</summary>
+    public KindSummary? FreeForm { get; init; }
 
-    public BinarySummary? Binary { get; init; }
+    /// <summary>Scores on binary questions, or null when the runs have none.</summary>
+    public KindSummary? Binary { get; init; }
+
+    /// <summary>The summary of one kind (<see cref="LeaderboardMetric.FreeFormKind"/> or <see cref="LeaderboardMetric.BinaryKind"/>).</summary>
+    public KindSummary? Of(string kind) => kind == LeaderboardMetric.FreeFormKind ? FreeForm : Binary;
+
+    /// <summary>Model calls, tokens and cost over the seeds, or null when the agent called no model.</summary>
+    public UsageSummary? ModelUsage { get; init; }
 
     public required ImmutableArray<DailyPoint> Daily { get; init; }
 }

@@ -4,4 +4,8 @@ namespace FutureSim.Core.Leaderboards;
 /// The paired bootstrap difference A − B of one metric between two entries that answered the same questions
 /// (questions resampled jointly, seeds independently), with a two-sided p-value; A ranks above B.
 /// </summary>
-public sealed record PairedComparison(string Kind, string Metric, string A, string B, Estimate Difference, double? PValue);
+public sealed record PairedComparison(LeaderboardMetric Metric, string A, string B, Estimate Difference, double? PValue)
+{
+    /// <summary>The question kind of <see cref="Metric"/>.</summary>
+    public string Kind => Metric.Kind;
+}

@@ -1,15 +1,14 @@
 namespace FutureSim.Core.Leaderboards;
 
 /// <summary>
-/// A metric of one leaderboard entry written as a ratio of sums over its (seed, question) cells,
-/// <c>value = Σ num / Σ den</c> (or <c>1 − Σ num / Σ den</c> for skill scores), so that means over all
-/// questions, means over forecast questions and skill against a reference all resample the same way.
+/// The cells of one <see cref="LeaderboardMetric"/> for one leaderboard entry: <c>value = Scale · Σ num / Σ den</c>
+/// (or <c>1 − Σ num / Σ den</c> for skill scores), so that every metric resamples the same way.
 /// Cells are stored seed-major: cell (s, q) is at s · questions + q.
 /// </summary>
-internal sealed record RatioMetric(string Id, double[] Numerators, double[] Denominators, bool OneMinus)
+internal sealed record RatioMetric(LeaderboardMetric Metric, double[] Numerators, double[] Denominators, double Scale)
 {
     public double Evaluate(double numerator, double denominator) =>
-        denominator == 0 ? double.NaN : OneMinus ? 1 - numerator / denominator : numerator / denominator;
+        denominator == 0 ? double.NaN : Metric.OneMinus ? 1 - numerator / denominator : Scale * numerator / denominator;
 
     public double Point() => Evaluate(Numerators.Sum(), Denominators.Sum());
 }

@@ -22,6 +22,7 @@ internal sealed class RunEventLog
     private readonly List<RunEvent> _openDay = [];
     private readonly List<QuestionId> _openResolutions = [];
     private readonly ImmutableArray<RecordError>.Builder _warnings = ImmutableArray.CreateBuilder<RecordError>();
+    private long _completedLength;
     private DateOnly? _open;
     private long _openLine;
     private bool _complete;
@@ -50,17 +51,12 @@ internal sealed class RunEventLog
 
     /// <summary>What is wrong with a question for scoring, or null.</summary>
     public static string? Check(Question question) =>
-        question.Kind == QuestionKind.Binary && BinaryTruth(question.Resolution.Answer) is null
+        question.Kind == QuestionKind.Binary && QuestionResolution.BinaryTruth(question.Resolution.Answer) is null
             ? $"binary question '{question.Id}' resolves to '{question.Resolution.Answer}'; expected Yes or No."
             : null;
 
-    /// <summary>Yes → true, No → false (ignoring case), anything else → null.</summary>
-    public static bool? BinaryTruth(string answer) =>
-        string.Equals(answer, QuestionResolution.Yes, StringComparison.OrdinalIgnoreCase) ? true
-        : string.Equals(answer, QuestionResolution.No, StringComparison.OrdinalIgnoreCase) ? false
-        : null;
-
-    public void Add(RunEvent runEvent, long line)
+    /// <summary>Checks and keeps one event; <paramref name="end"/> is the log's length up to and including its line.</summary>
+    public void Add(RunEvent runEvent, long line, long end = 0)
     {
         CheckVersion(runEvent.V, line);
         switch (runEvent)
@@ -72,6 +68,7 @@ internal sealed class RunEventLog
                 DropOpenDay();
                 _complete = true;
                 _committed.Add(runEvent);
+                _completedLength = end;
                 return;
         }
 
@@ -90,6 +87,7 @@ internal sealed class RunEventLog
                 _openDay.Clear();
                 _openResolutions.Clear();
                 _open = null;
+                _completedLength = end;
                 return;
             case QuestionResolved resolved:
                 CheckResolution(resolved, line);
@@ -119,7 +117,7 @@ internal sealed class RunEventLog
     /// Checks a tool call (read from its header only) without keeping it: scoring does not use tool calls,
     /// and they are most of a log's bytes.
     /// </summary>
-    public void AddToolCall(int version, DateOnly day, string agent, long line)
+    public void AddToolCall(int version, DateOnly day, string agent, long line, long end = 0)
     {
         CheckVersion(version, line);
         if (InOpenDay(day, nameof(ToolCalled), line))
@@ -128,7 +126,8 @@ internal sealed class RunEventLog
         }
     }
 
-    public RunRecord ToRecord(string source, IEnumerable<RecordError> readWarnings)
+    public RunRecord ToRecord(
+        string source, IEnumerable<RecordError> readWarnings, ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>? modelUsage = null)
     {
         DropOpenDay();
         _warnings.InsertRange(0, readWarnings);
@@ -140,6 +139,8 @@ internal sealed class RunEventLog
             Events = _committed.ToImmutable(),
             Days = _days.ToImmutable(),
             IsComplete = _complete,
+            CompletedLength = _completedLength,
+            ModelUsage = modelUsage ?? ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>.Empty.WithComparers(StringComparer.Ordinal),
             Warnings = _warnings.ToImmutable(),
         };
     }

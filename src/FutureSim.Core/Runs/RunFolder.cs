@@ -13,8 +13,6 @@ namespace FutureSim.Core.Runs;
 /// </summary>
 public sealed class RunFolder
 {
-    public const string LogFile = "run.log";
-
     private RunFolder(string root) => Root = Path.GetFullPath(root);
 
     public string Root { get; }
@@ -26,6 +24,14 @@ public sealed class RunFolder
     public string EventsPath => Path.Combine(Root, RunFolderLayout.Events);
 
     public string File(string name) => Path.Combine(Root, name);
+
+    /// <summary>The folder of agent <paramref name="agent"/> (<see cref="RunFolderLayout.AgentDirectory"/>), created if needed.</summary>
+    public string AgentDirectory(string agent)
+    {
+        var directory = RunFolderLayout.AgentDirectory(Root, agent);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
 
     /// <summary>Creates a new run folder; refuses to overwrite an existing run.</summary>
     public static RunFolder Create(string root, RunManifest manifest, IEnumerable<Question> questions)

@@ -29,27 +29,61 @@ public static class RunFolderReader
 
         var log = new RunEventLog(eventsFile, manifest, questions);
         var warnings = new List<RecordError>();
+        foreach (var line in ReadEventLines(eventsFile, keepToolCalls: false, warnings.Add))
+        {
+            if (line.Event is { } runEvent)
+            {
+                log.Add(runEvent, line.Number, line.End);
+            }
+            else
+            {
+                log.AddToolCall(line.ToolCall.Version, line.ToolCall.Day, line.ToolCall.Agent, line.Number, line.End);
+            }
+        }
+
+        return log.ToRecord(runFolder, warnings, ModelUsageFile.ReadRun(runFolder));
+    }
+
+    /// <summary>
+    /// Every event of an event log as written, tool calls included, without checking them against the run
+    /// (for tools that inspect a log). A last line without a newline is left out.
+    /// </summary>
+    public static IEnumerable<RunEvent> ReadEvents(string eventsFile)
+    {
+        RequireFile(eventsFile);
+        return ReadEventLines(eventsFile, keepToolCalls: true, _ => { }).Select(line => line.Event!);
+    }
+
+    /// <summary>
+    /// The one reader of <c>events.jsonl</c>: streams its lines in order with their numbers and end offsets. A
+    /// tool call is read from its header only unless <paramref name="keepToolCalls"/> (tool calls are most of a
+    /// log's bytes and scoring does not use them); a last line without a newline — a run stopped while writing
+    /// it — is reported to <paramref name="warn"/> and not read.
+    /// </summary>
+    private static IEnumerable<EventLine> ReadEventLines(string eventsFile, bool keepToolCalls, Action<RecordError> warn)
+    {
         long cutOffLine = 0;
         using var stream = JsonLinesFile.OpenRead(eventsFile);
         foreach (var line in JsonLinesFile.ReadLines(stream, number => cutOffLine = number))
         {
             if (line.Number == cutOffLine)
             {
-                warnings.Add(new RecordError(eventsFile, line.Number, "the last line has no newline (the run was stopped while writing it); it is ignored."));
-                break;
+                warn(new RecordError(eventsFile, line.Number, "the last line has no newline (the run was stopped while writing it); it is ignored."));
+                yield break;
             }
 
-            if (ToolCallHeader.TryRead(line.Utf8.Span, out var header))
+            if (!keepToolCalls && ToolCallHeader.TryRead(line.Utf8.Span, out var header))
             {
-                log.AddToolCall(header.Version, header.Day, header.Agent, line.Number);
+                yield return new EventLine(line.Number, line.End, null, header);
                 continue;
             }
 
-            log.Add(Parse<RunEvent>(eventsFile, line), line.Number);
+            yield return new EventLine(line.Number, line.End, Parse<RunEvent>(eventsFile, line), default);
         }
-
-        return log.ToRecord(runFolder, warnings);
     }
+
+    /// <summary>One line of an event log: the event, or for a tool call read from its header only, null and the header.</summary>
+    private readonly record struct EventLine(long Number, long End, RunEvent? Event, ToolCallHeader ToolCall);
 
     /// <summary>Reads and validates a <c>manifest.json</c> (known format version).</summary>
     public static RunManifest ReadManifest(string file)
@@ -103,17 +137,6 @@ public static class RunFolderReader
         }
 
         return questions.ToImmutable();
-    }
-
-    /// <summary>Every record of a JSON Lines file of a run folder, naming the file and line of a malformed one.</summary>
-    public static IEnumerable<T> ReadLines<T>(string file)
-        where T : class
-    {
-        RequireFile(file);
-        foreach (var line in JsonLinesFile.ReadLines(file))
-        {
-            yield return Parse<T>(file, line);
-        }
     }
 
     private static T Parse<T>(string file, JsonLine line)

@@ -32,6 +32,16 @@ public sealed record RunRecord
     /// <summary>Whether the log ends with <c>run_completed</c>.</summary>
     public required bool IsComplete { get; init; }
 
+    /// <summary>
+    /// The bytes of <c>events.jsonl</c> that hold the completed days (up to and including the last
+    /// <c>day_completed</c> or <c>run_completed</c> line): a resumed run cuts the log there and appends. 0 in memory.
+    /// </summary>
+    public long CompletedLength { get; init; }
+
+    /// <summary>The model usage of each agent that has a usage file (<see cref="RunFolderLayout.ModelUsage"/>), by agent name.</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> ModelUsage { get; init; } =
+        ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Problems that did not stop reading: a cut-off last line, an unfinished last day.</summary>
     public required ImmutableArray<RecordError> Warnings { get; init; }
 

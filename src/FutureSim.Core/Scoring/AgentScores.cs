@@ -7,7 +7,7 @@ public sealed record AgentScores
 {
     public required string Agent { get; init; }
 
-    /// <summary>Per question on the last completed day, in the order of <see cref="RunScores.Questions"/>.</summary>
+    /// <summary>Per question on the last completed day, in the order of <see cref="ScoredRun.Questions"/>.</summary>
     public required ImmutableArray<QuestionScore> Questions { get; init; }
 
     /// <summary>One entry per completed day, in order.</summary>
@@ -21,4 +21,7 @@ public sealed record AgentScores
 
     /// <summary>Agent failures over the run by kind (<c>exception</c>, <c>timeout</c>, <c>endpoint</c>, …).</summary>
     public required ImmutableSortedDictionary<string, int> Failures { get; init; }
+
+    /// <summary>The agent's model usage per day from its usage file (empty when it called no model).</summary>
+    public ImmutableArray<Runs.ModelUsage> ModelUsage { get; init; } = [];
 }

@@ -22,7 +22,7 @@ public static class DailyMetricsCsv
     private const int Decimals = 6;
 
     /// <summary>The whole file, header included, with "\n" line ends.</summary>
-    public static string Render(RunScores scores)
+    public static string Render(ScoredRun scores)
     {
         var csv = new StringBuilder(Header).Append('\n');
         var rows = scores.Agents

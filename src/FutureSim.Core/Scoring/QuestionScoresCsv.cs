@@ -14,7 +14,7 @@ public static class QuestionScoresCsv
 
     private const int Decimals = 6;
 
-    public static string Render(RunScores scores)
+    public static string Render(ScoredRun scores)
     {
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var agent in scores.Agents)

@@ -61,7 +61,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
 
             var result = day.View.Search(new NewsQuery { Text = query!, MaxResults = k, FromDate = from, ToDate = to });
             notices.AddRange(result.Notices);
-            var hits = result.Hits.Select(h => ArticleSummary.From(h.Article, h.Score)).ToImmutableArray();
+            var hits = result.Hits.Select(h => ArticleView.From(h.Article, h.Score)).ToImmutableArray();
             AssertVisible(hits);
             Record(ToolNames.SearchNews, arguments, null, hits, notices.ToImmutable());
             return new SearchNewsResult(hits, notices.ToImmutable(), null);
@@ -83,7 +83,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
                 return new GetArticleResult(null, error);
             }
 
-            ImmutableArray<ArticleSummary> found = [ArticleSummary.From(article, null)];
+            ImmutableArray<ArticleView> found = [ArticleView.From(article, null)];
             AssertVisible(found);
             Record(ToolNames.GetArticle, arguments, null, found);
             return new GetArticleResult(found[0], null);
@@ -295,7 +295,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
     }
 
     /// <summary>A harness invariant: a view that returned an invisible article is a leak, and the run must stop loudly.</summary>
-    private void AssertVisible(ImmutableArray<ArticleSummary> articles)
+    private void AssertVisible(ImmutableArray<ArticleView> articles)
     {
         foreach (var article in articles)
         {
@@ -310,7 +310,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
 
     private void Record(
         string tool, JsonElement arguments, string? error,
-        ImmutableArray<ArticleSummary> articles = default, ImmutableArray<string> notices = default)
+        ImmutableArray<ArticleView> articles = default, ImmutableArray<string> notices = default)
     {
         articles = articles.IsDefault ? [] : articles;
         events.Add(new ToolCalled

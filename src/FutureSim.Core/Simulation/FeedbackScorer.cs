@@ -20,7 +20,7 @@ internal static class FeedbackScorer
         if (binary)
         {
             var p = forecast.ProbabilityYes ?? 0.5;
-            var yes = question.Resolution.Answer == QuestionResolution.Yes;
+            var yes = QuestionResolution.IsYes(question.Resolution.Answer);
             return new FeedbackScore(1 - ForecastScores.Brier(p, yes) / 0.25, p > 0.5 == yes && p != 0.5, FeedbackScore.BinaryFormula);
         }
 

@@ -19,7 +19,9 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
     public async Task<RunManifest> RunAsync(
         RunFolder folder, IReadOnlyList<AgentRegistration> agents, IProgress<DayReport>? progress, CancellationToken cancellationToken)
     {
-        var manifest = folder.ReadManifest();
+        // The folder is read exactly as scoring reads it: the events of the completed days, checked.
+        var record = RunFolderReader.Read(folder.Root);
+        var manifest = record.Manifest;
         var names = agents.Select(a => a.Spec.Name).ToArray();
         if (!names.SequenceEqual(manifest.Agents.Select(a => a.Name)))
         {
@@ -28,9 +30,9 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
         }
 
         var settings = manifest.Simulation;
-        var state = new SimulationState(folder.ReadQuestions(), names, matcher);
-        using var log = EventLog.OpenForResume(folder.EventsPath, out var completed);
-        foreach (var runEvent in completed)
+        var state = new SimulationState(record.Questions, names, matcher);
+        using var log = EventLog.OpenForAppend(folder.EventsPath, record.CompletedLength);
+        foreach (var runEvent in record.Events)
         {
             await state.ApplyAsync(runEvent, cancellationToken);
         }

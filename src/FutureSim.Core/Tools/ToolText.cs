@@ -117,7 +117,7 @@ public static class ToolText
     private static void AppendResolved(StringBuilder text, ResolvedQuestionView q) =>
         text.Append(Invariant, $"- {q.Id}: {q.Title}\n  Truth: {q.Truth}. Your forecast: {(q.MyForecast is null ? "none" : Describe(q.MyForecast))}. Score ({q.Score.Formula}): {q.Score.Value:0.0000}.\n");
 
-    private static void AppendArticle(StringBuilder text, ArticleSummary article)
+    private static void AppendArticle(StringBuilder text, ArticleView article)
     {
         text.Append(article.Title).Append('\n');
         text.Append("id: ").Append(article.Id).Append(" | source: ").Append(article.Source);

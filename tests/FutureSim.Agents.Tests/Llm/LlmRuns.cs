@@ -78,7 +78,7 @@ internal static class LlmRuns
         return folder;
     }
 
-    public static ImmutableArray<RunEvent> Events(RunFolder folder) => [.. RunFolderReader.ReadLines<RunEvent>(folder.EventsPath)];
+    public static ImmutableArray<RunEvent> Events(RunFolder folder) => [.. RunFolderReader.ReadEvents(folder.EventsPath)];
 
     public static string AgentFile(RunFolder folder, string agent, string file) => System.IO.Path.Combine(folder.Root, "agents", agent, file);
 }

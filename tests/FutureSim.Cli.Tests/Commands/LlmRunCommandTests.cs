@@ -25,7 +25,7 @@ public sealed class LlmRunCommandTests(CliRun cli)
         }
 
         var original = Path.Combine(cli.RunsDirectory, "llm");
-        var events = RunFolderReader.ReadLines<RunEvent>(Path.Combine(original, "events.jsonl")).ToArray();
+        var events = RunFolderReader.ReadEvents(Path.Combine(original, "events.jsonl")).ToArray();
         Assert.Contains(events, e => e is ToolCalled { Agent: "gpt" });
         Assert.Empty(events.OfType<AgentFailed>());
 

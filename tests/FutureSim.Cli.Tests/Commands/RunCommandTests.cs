@@ -18,7 +18,7 @@ public sealed class RunCommandTests(CliRun cli)
         Assert.Equal(["abstain", "uniform", "crowd", "base-rate", "news-frequency"], manifest.Agents.Select(a => a.Name));
         Assert.Equal(VisibilityPolicy(), manifest.Corpus.Policy);
 
-        var events = RunFolderReader.ReadLines<RunEvent>(folder.EventsPath).ToArray();
+        var events = RunFolderReader.ReadEvents(folder.EventsPath).ToArray();
         var forecasters = events.OfType<ForecastSubmitted>().Select(f => f.Agent).ToHashSet();
         Assert.Equal(["base-rate", "crowd", "news-frequency", "uniform"], forecasters.Order());
         Assert.Contains(events, e => e is QuestionResolved);

@@ -33,7 +33,7 @@ public sealed class LibraryAndAssemblyAgentTests(CliRun cli)
         Assert.True(mine.Questions.Any(q => q.ResolvedOn is not null && q.Forecast), "a forecast of the agent was scored");
 
         // The middleware saw every recorded tool call, and the next_day call that ended each of the four days.
-        var recorded = RunFolderReader.ReadLines<RunEvent>(Path.Combine(result.RunDirectory, "events.jsonl")).OfType<ToolCalled>().Count(e => e.Agent == "mine");
+        var recorded = RunFolderReader.ReadEvents(Path.Combine(result.RunDirectory, "events.jsonl")).OfType<ToolCalled>().Count(e => e.Agent == "mine");
         Assert.Equal(recorded + 4, toolCallsSeen);
         Assert.True(File.Exists(Path.Combine(result.RunDirectory, "leaderboard.md")));
         Assert.Equal("in-process", RunFolder.Open(result.RunDirectory).ReadManifest().Agents.Single(a => a.Name == "mine").Kind);
@@ -55,7 +55,7 @@ public sealed class LibraryAndAssemblyAgentTests(CliRun cli)
         var (code, _) = await cli.RunAsync("run", "--config", config, "--agents", "mine", "--run-id", "assembly", "--start", "2025-12-01", "--end", "2025-12-03", "--quiet");
 
         Assert.Equal(0, code);
-        var events = RunFolderReader.ReadLines<RunEvent>(Path.Combine(cli.RunsDirectory, "assembly", "events.jsonl")).ToArray();
+        var events = RunFolderReader.ReadEvents(Path.Combine(cli.RunsDirectory, "assembly", "events.jsonl")).ToArray();
         Assert.Contains(events, e => e is ForecastSubmitted { Agent: "mine" } f && f.Outcomes["Yes"] == 0.7);
 
         var error = new StringWriter();

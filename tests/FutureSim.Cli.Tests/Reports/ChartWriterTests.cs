@@ -87,7 +87,7 @@ public sealed class ChartWriterTests
         var output = Path.Combine(Path.GetTempPath(), "futuresim-charts", Guid.NewGuid().ToString("N"));
         var charts = ChartWriter.Write(board, output);
 
-        var markdown = LeaderboardRenderer.Markdown(board, charts);
+        var markdown = Core.Leaderboards.Export.LeaderboardExporters.Markdown.Export(new(board, charts));
 
         Assert.All(charts, c => Assert.Contains($"![{c.Caption}]({c.RelativePath})", markdown));
     }

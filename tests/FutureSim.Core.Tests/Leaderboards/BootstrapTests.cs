@@ -5,7 +5,7 @@ namespace FutureSim.Core.Tests.Leaderboards;
 
 public sealed class BootstrapTests
 {
-    private static RatioMetric Mean(double[] values) => new("mean", values, [.. values.Select(_ => 1.0)], false);
+    private static RatioMetric Mean(double[] values) => new(LeaderboardMetrics.Accuracy, values, [.. values.Select(_ => 1.0)], 1);
 
     [Property]
     public bool TheIntervalContainsThePointEstimate(int[] raw, int seeds, int seed)
@@ -59,7 +59,7 @@ public sealed class BootstrapTests
     [Fact]
     public void AMetricUndefinedEverywhereHasNoEstimate()
     {
-        var metric = new RatioMetric("brier", [0, 0], [0, 0], false);
+        var metric = new RatioMetric(LeaderboardMetrics.Brier, [0, 0], [0, 0], 1);
         Assert.Null(Bootstrap.Interval(metric.Point(), Bootstrap.Replicate([metric], 1, 2, Bootstrap.DrawQuestions(2, 10, 1), 10, 1)[0], 0.95));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FsCheck.Xunit;
 using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Leaderboards.Export;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Tests.Golden;
@@ -10,13 +11,13 @@ namespace FutureSim.Core.Tests.Leaderboards;
 
 public sealed class LeaderboardTests
 {
-    private static RunScores Score(RunBuilder run) => Score(run.Record());
+    private static ScoredRun Score(RunBuilder run) => Score(run.Record());
 
-    private static RunScores Score(RunRecord record) =>
+    private static ScoredRun Score(RunRecord record) =>
         RunScorer.ScoreAsync(record, NormalisingAnswerMatcher.Instance, ScoringOptions.Default, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Two seeds of alpha and beta (the second seed's alpha firms up on F2 on day 3) and gamma's failed run.</summary>
-    private static IReadOnlyList<RunScores> ThreeRuns() =>
+    private static IReadOnlyList<ScoredRun> ThreeRuns() =>
     [
         Score(Scenario.TwoAgents("run-a", seed: "1")),
         Score(Scenario.TwoAgents("run-b", seed: "2").Forecast("alpha", "F2", 3, ("Lyon", 0.9))),
@@ -24,6 +25,8 @@ public sealed class LeaderboardTests
     ];
 
     private static readonly LeaderboardOptions Options = LeaderboardOptions.Default;
+
+    private static string Json(Leaderboard board) => LeaderboardExporters.Json.Export(new(board));
 
     [Fact]
     public void RunsThatDifferOnlyInTheirSeedArePooledIntoOneEntryPerAgent()
@@ -42,17 +45,17 @@ public sealed class LeaderboardTests
     {
         var alpha = Leaderboard.Build([Score(Scenario.TwoAgents())], Options).Entries.Single(e => e.Agent == "alpha");
 
-        Assert.Equal(0.775, alpha.FreeForm!.Skill.Value, 12);
-        Assert.Equal(1.0, alpha.FreeForm.Accuracy.Value, 12);
-        Assert.Equal((65.5 + 30) / 2, alpha.FreeForm.TimeWeighted.Value, 12);
+        Assert.Equal(0.775, alpha.FreeForm![LeaderboardMetrics.Skill]!.Value, 12);
+        Assert.Equal(1.0, alpha.FreeForm[LeaderboardMetrics.Accuracy]!.Value, 12);
+        Assert.Equal((65.5 + 30) / 2, alpha.FreeForm[LeaderboardMetrics.TimeWeighted]!.Value, 12);
         Assert.Equal(1.0, alpha.FreeForm.Coverage);
 
         // Binary: only B1 {Yes .8} was forecast in time. Brier .04; uniform .25 → .84; base rate .5 → .84; crowd .7 → 1 − .04/.09.
         Assert.Equal(0.5, alpha.Binary!.Coverage);
-        Assert.Equal(0.04, alpha.Binary.Brier!.Value, 12);
-        Assert.Equal(0.84, alpha.Binary.SkillVsUniform!.Value, 12);
-        Assert.Equal(0.84, alpha.Binary.SkillVsBaseRate!.Value, 12);
-        Assert.Equal(1 - (0.04 / 0.09), alpha.Binary.SkillVsCrowd!.Value, 12);
+        Assert.Equal(0.04, alpha.Binary[LeaderboardMetrics.Brier]!.Value, 12);
+        Assert.Equal(0.84, alpha.Binary[LeaderboardMetrics.SkillVsUniform]!.Value, 12);
+        Assert.Equal(0.84, alpha.Binary[LeaderboardMetrics.SkillVsBaseRate]!.Value, 12);
+        Assert.Equal(1 - (0.04 / 0.09), alpha.Binary[LeaderboardMetrics.SkillVsCrowd]!.Value, 12);
         Assert.Equal(1, alpha.Binary.CrowdQuestions);
     }
 
@@ -64,8 +67,8 @@ public sealed class LeaderboardTests
         var gamma = board.Entries.Single(e => e.Agent == "gamma");
 
         Assert.Equal(0, beta.FreeForm!.Forecasts);
-        Assert.Equal(0, beta.FreeForm.Skill.Value);
-        Assert.Null(beta.Binary!.Brier);
+        Assert.Equal(0, beta.FreeForm[LeaderboardMetrics.Skill]!.Value);
+        Assert.Null(beta.Binary![LeaderboardMetrics.Brier]);
         Assert.Equal(2, beta.Failures["timeout"]);
         Assert.Equal(2, beta.Refusals);
         Assert.Equal((0, 0), (beta.FailedRuns, beta.IncompleteRuns));
@@ -95,7 +98,7 @@ public sealed class LeaderboardTests
         var runs = ThreeRuns();
         var random = new Random(seed);
         var shuffled = runs.OrderBy(_ => random.Next()).ToList();
-        return LeaderboardRenderer.Json(Leaderboard.Build(runs, Options)) == LeaderboardRenderer.Json(Leaderboard.Build(shuffled, Options));
+        return Json(Leaderboard.Build(runs, Options)) == Json(Leaderboard.Build(shuffled, Options));
     }
 
     [Fact]
@@ -133,28 +136,28 @@ public sealed class LeaderboardTests
 
         Assert.Equal([true, false], board.Entries.Select(e => e.Unsandboxed));
         Assert.Equal([true, false], older.Entries.Select(e => e.Unsandboxed));
-        var markdown = LeaderboardRenderer.Markdown(board, []);
+        var markdown = LeaderboardExporters.Markdown.Export(new(board, []));
         Assert.Contains("| alpha (unsandboxed) |", markdown);
         Assert.DoesNotContain("beta (unsandboxed)", markdown);
         Assert.Contains("Agents marked (unsandboxed) ran a shell outside the sandbox", markdown);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(LeaderboardRenderer.Json(board), "\"unsandboxed\": true"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(LeaderboardExporters.Json.Export(new(board, [])), "\"unsandboxed\": true"));
     }
 
     [Fact]
     public void TheMarkdownLeaderboardMatchesItsGoldenFile() =>
-        GoldenFile.Verify("leaderboard.md", LeaderboardRenderer.Markdown(
+        GoldenFile.Verify("leaderboard.md", LeaderboardExporters.Markdown.Export(new(
             Leaderboard.Build(ThreeRuns(), Options),
-            [new ChartReference("Score over time", "charts/score-over-time.png")]));
+            [new ChartReference("Score over time", "charts/score-over-time.png")])));
 
     [Fact]
     public void TheCsvLeaderboardMatchesItsGoldenFile() =>
-        GoldenFile.Verify("leaderboard.csv", LeaderboardRenderer.Csv(Leaderboard.Build(ThreeRuns(), Options)));
+        GoldenFile.Verify("leaderboard.csv", LeaderboardExporters.Csv.Export(new(Leaderboard.Build(ThreeRuns(), Options))));
 
     [Fact]
     public void TheJsonLeaderboardMatchesItsGoldenFile() =>
-        GoldenFile.Verify("leaderboard.json", LeaderboardRenderer.Json(Leaderboard.Build(ThreeRuns(), Options)));
+        GoldenFile.Verify("leaderboard.json", Json(Leaderboard.Build(ThreeRuns(), Options)));
 
     [Fact]
     public void TheJsonLeaderboardCarriesItsFormatVersion() =>
-        Assert.StartsWith("{\n  \"format_version\": 1,", LeaderboardRenderer.Json(Leaderboard.Build(ThreeRuns(), Options)));
+        Assert.StartsWith("{\n  \"format_version\": 1,", Json(Leaderboard.Build(ThreeRuns(), Options)));
 }

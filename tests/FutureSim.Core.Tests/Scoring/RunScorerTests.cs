@@ -8,7 +8,7 @@ public sealed class RunScorerTests
 {
     private const int Precision = 12;
 
-    private static Task<RunScores> ScoreAsync(RunBuilder run, IAnswerMatcher? matcher = null) =>
+    private static Task<ScoredRun> ScoreAsync(RunBuilder run, IAnswerMatcher? matcher = null) =>
         RunScorer.ScoreAsync(run.Record(), matcher ?? NormalisingAnswerMatcher.Instance, ScoringOptions.Default, CancellationToken.None);
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class NoLeakagePropertyTests
         var byId = questions.ToDictionary(q => q.Id.Value);
         var violations = new ConcurrentBag<string>();
 
-        void Check(IForecastingTools tools, string text, IEnumerable<ArticleSummary> returned)
+        void Check(IForecastingTools tools, string text, IEnumerable<ArticleView> returned)
         {
             var now = SimulatedTime.EndOf(tools.Today);
             foreach (var article in returned.Where(a => a.VisibleAt > now))

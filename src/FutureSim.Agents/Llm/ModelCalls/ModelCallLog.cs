@@ -14,7 +14,7 @@ namespace FutureSim.Agents.Llm.ModelCalls;
 /// </summary>
 internal static class ModelCallLog
 {
-    public const string FileName = "model-calls.jsonl";
+    public const string FileName = FutureSim.Core.Runs.RunFolderLayout.ModelCalls;
 
     /// <summary>Every recorded call in file order, with its full request messages reconstructed.</summary>
     public static IEnumerable<ModelCallEntry> Read(string path)

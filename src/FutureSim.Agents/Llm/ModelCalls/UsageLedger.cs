@@ -1,3 +1,5 @@
+using FutureSim.Core.Runs;
+
 namespace FutureSim.Agents.Llm.ModelCalls;
 
 /// <summary>

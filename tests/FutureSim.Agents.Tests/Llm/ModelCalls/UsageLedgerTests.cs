@@ -1,5 +1,6 @@
 using FutureSim.Agents.Llm;
 using FutureSim.Agents.Llm.ModelCalls;
+using FutureSim.Core.Runs;
 using FutureSim.TestKit;
 
 namespace FutureSim.Agents.Tests.Llm.ModelCalls;

@@ -6,7 +6,7 @@ using FutureSim.Core.Runs;
 namespace FutureSim.Core.Scoring;
 
 /// <summary>The scores of one run, computed from its <see cref="RunRecord"/> alone by <see cref="RunScorer"/>.</summary>
-public sealed record RunScores
+public sealed record ScoredRun
 {
     public required string RunId { get; init; }
 

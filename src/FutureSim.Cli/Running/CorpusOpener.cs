@@ -16,7 +16,7 @@ namespace FutureSim.Cli.Running;
 /// mode the caller needs) is semantic or hybrid, the embedding model of <c>Search:Embeddings</c> gives every
 /// chunk its vector (reused from earlier runs and from the seed files when known).
 /// </summary>
-internal sealed class CorpusCatalog(ProjectSettings project, IOptions<CorpusOptions> options, IOptions<SearchOptions> search, ILogger<CorpusCatalog> logger)
+internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptions> options, IOptions<SearchOptions> search, ILogger<CorpusOpener> logger)
 {
     public async Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
         (await OpenAsync(files, policy, needsEmbeddings: false, cancellationToken)).Corpus;

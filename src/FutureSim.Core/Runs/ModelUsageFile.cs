@@ -3,17 +3,17 @@ using System.Globalization;
 using System.Text;
 using FutureSim.Core.Input;
 
-namespace FutureSim.Agents.Llm;
+namespace FutureSim.Core.Runs;
 
 /// <summary>
-/// <c>usage.csv</c> in an <c>llm</c> agent's folder (<c>&lt;run&gt;/agents/&lt;agent&gt;/usage.csv</c>): one
+/// <c>usage.csv</c> in a model-driven agent's folder (<c>&lt;run&gt;/agents/&lt;agent&gt;/usage.csv</c>): one
 /// row per simulated day the agent acted on, in day order, with the header
 /// <c>day,calls,input_tokens,output_tokens,cost</c>; cost in US dollars with six decimals. The content
 /// depends only on the model responses, so a replayed run writes the same bytes.
 /// </summary>
 public static class ModelUsageFile
 {
-    public const string FileName = "usage.csv";
+    public const string FileName = RunFolderLayout.ModelUsage;
     public const string Header = "day,calls,input_tokens,output_tokens,cost";
 
     /// <summary>The rows of one usage file.</summary>
@@ -57,7 +57,7 @@ public static class ModelUsageFile
     /// </summary>
     public static ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> ReadRun(string runDirectory)
     {
-        var agents = Path.Combine(runDirectory, "agents");
+        var agents = Path.Combine(runDirectory, RunFolderLayout.Agents);
         if (!Directory.Exists(agents))
         {
             return ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>.Empty.WithComparers(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ public static class ModelUsageFile
             .ToImmutableSortedDictionary(d => Path.GetFileName(d), d => Read(Path.Combine(d, FileName)), StringComparer.Ordinal);
     }
 
-    internal static void Write(string path, IEnumerable<ModelUsage> rows)
+    public static void Write(string path, IEnumerable<ModelUsage> rows)
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var row in rows.OrderBy(r => r.Day))

@@ -1,7 +1,7 @@
-namespace FutureSim.Agents.Llm;
+namespace FutureSim.Core.Runs;
 
 /// <summary>
-/// An <c>llm</c> agent's model usage on one simulated day: answered model calls, input and output
+/// A model-driven agent's usage on one simulated day: answered model calls, input and output
 /// tokens as the endpoint reported them, and the cost in US dollars from the agent's configured
 /// prices per million tokens (0 when no prices are configured).
 /// </summary>

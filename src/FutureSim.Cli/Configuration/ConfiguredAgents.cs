@@ -10,7 +10,7 @@ namespace FutureSim.Cli.Configuration;
 /// name replaces an earlier one. Each entry needs <c>Name</c> and <c>Kind</c>; its other keys become the
 /// agent's settings.
 /// </summary>
-internal static class AgentCatalog
+internal static class ConfiguredAgents
 {
     public const string SectionName = "Agents";
 

@@ -3,7 +3,7 @@ using FutureSim.Core.Articles;
 namespace FutureSim.Core.Tools;
 
 /// <summary>An article as a tool returns it to an agent.</summary>
-public sealed record ArticleSummary(
+public sealed record ArticleView(
     string Id,
     string Title,
     string Source,
@@ -13,6 +13,6 @@ public sealed record ArticleSummary(
     string Text,
     float? Score)
 {
-    internal static ArticleSummary From(Article article, float? score) =>
+    internal static ArticleView From(Article article, float? score) =>
         new(article.Id.Value, article.Title, article.Source, article.PublishedOn, article.VisibleAt, article.Url, article.Body, score);
 }
