@@ -46,7 +46,7 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
     public IReadOnlyCollection<string> Kinds { get; } = [KindName];
 
     /// <summary>Told the name and duration of every tool call the agents run (benchmarks).</summary>
-    internal Action<string, TimeSpan>? ToolCallObserver { get; init; }
+    public Action<string, TimeSpan>? ToolCallObserver { get; init; }
 
     /// <summary>Where the recording of agent <paramref name="agentName"/> of the run in <paramref name="runDirectory"/> lives: <c>&lt;run&gt;/agents/&lt;agent&gt;/model-calls.jsonl</c>.</summary>
     public static string RecordingPath(string runDirectory, string agentName) => ModelCallStack.RecordingPath(runDirectory, agentName);

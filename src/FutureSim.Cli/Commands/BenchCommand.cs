@@ -1,23 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using FutureSim.Agents.Llm;
+using System.Collections.Immutable;
+using FutureSim.Benchmarks.Llm;
+using FutureSim.Benchmarks.Mcp;
+using FutureSim.Benchmarks.Retrieval;
+using FutureSim.Benchmarks.Scoring;
+using FutureSim.Benchmarks.Tools;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Running;
-using FutureSim.Core.Benchmarks;
-using FutureSim.Core.Input;
+using FutureSim.Core.Articles;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
-using FutureSim.Corpus.Benchmarks;
-using FutureSim.Corpus.Questions;
-using FutureSim.Mcp.Benchmarks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FutureSim.Cli.Commands;
 
-/// <summary><c>futuresim bench …</c>: measurements of the product's speed targets, printed as text or JSON.</summary>
+/// <summary>
+/// <c>futuresim bench …</c>: measurements of the product's speed targets (FutureSim.Benchmarks), printed as text or
+/// JSON. Each benchmark also checks what it measured; a failed check is printed and the exit code is 1.
+/// </summary>
 internal static class BenchCommand
 {
     public static Option<bool> Json { get; } = new("--json") { Description = "Print the report as JSON." };
@@ -65,21 +69,32 @@ internal static class BenchCommand
         return command;
     }
 
-    /// <summary>Writes a report as indented snake_case JSON or as aligned text lines.</summary>
-    public static void Print<T>(T report, bool json, Func<T, IEnumerable<(string Label, string Value)>> lines)
+    /// <summary>
+    /// Writes a report as indented snake_case JSON or as aligned text lines, then its failed checks (on standard
+    /// error); the exit code is <see cref="CommandHost.Failure"/> when a check failed.
+    /// </summary>
+    public static int Print<T>(T report, bool json, ImmutableArray<string> problems, Func<T, IEnumerable<(string Label, string Value)>> lines)
     {
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(report, RunFormat.IndentedJson));
-            return;
+        }
+        else
+        {
+            var rows = lines(report).ToArray();
+            var width = rows.Length == 0 ? 0 : rows.Max(r => r.Label.Length);
+            foreach (var (label, value) in rows)
+            {
+                Console.Out.WriteLine($"{label.PadRight(width)}  {value}");
+            }
         }
 
-        var rows = lines(report).ToArray();
-        var width = rows.Max(r => r.Label.Length);
-        foreach (var (label, value) in rows)
+        foreach (var problem in problems)
         {
-            Console.Out.WriteLine($"{label.PadRight(width)}  {value}");
+            Console.Error.WriteLine("check failed: " + problem);
         }
+
+        return problems.IsEmpty ? CommandHost.Success : CommandHost.Failure;
     }
 
     /// <summary>The corpus the retrieval benchmark indexes by default: the bundled and the benchmark news.</summary>
@@ -101,7 +116,7 @@ internal static class BenchCommand
                 var report = RetrievalBenchmark.Run(
                     files, project.Resolve(parse.GetValue(queries)!), index, host.Service<TimeProvider>(), null,
                     host.Service<ILogger<RetrievalBenchmarkReport>>(), ct);
-                Print(report, parse.GetValue(Json), r =>
+                return Task.FromResult(Print(report, parse.GetValue(Json), report.Problems, r =>
                 [
                     ("documents", Invariant($"{r.DocumentsIndexed:N0}")),
                     ("build", Invariant($"{r.BuildSeconds:0.00} s, {r.DocumentsPerSecond:N0} docs/s")),
@@ -110,9 +125,8 @@ internal static class BenchCommand
                     ("queries", Invariant($"{r.Queries:N0} (after a warm-up pass)")),
                     ("latency", Invariant($"p50 {r.P50Milliseconds:0.000} ms  p95 {r.P95Milliseconds:0.000} ms  p99 {r.P99Milliseconds:0.000} ms")),
                     ("throughput", Invariant($"{r.QueriesPerSecond:N0} queries/s")),
-                    ("cutoff violations", Invariant($"{r.CutoffViolations}")),
-                ]);
-                return Task.FromResult(report.CutoffViolations == 0 ? CommandHost.Success : CommandHost.Failure);
+                    ("cutoff violations", Invariant($"{r.CutoffViolations} (hits checked against the visibility the index stores)")),
+                ]));
             }
             finally
             {
@@ -140,58 +154,71 @@ internal static class BenchCommand
         };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
-            var project = host.Service<ProjectSettings>();
-            var simulation = host.Service<IOptions<SimulationOptions>>().Value;
-            var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
-            using var corpus = await host.Service<CorpusOpener>().OpenAsync(corpusOptions.Files, corpusOptions.Visibility, ct);
-            var questions = QuestionSetLoader.LoadMany(
-                simulation.QuestionSets.Select(f => new QuestionFileSource(project.Resolve(f))),
-                new QuestionLoadOptions { DefaultOpensAt = SimulatedTime.StartOf(simulation.Start) }).SelectMany(s => s.Questions).ToArray();
-            var report = await LlmBenchmark.RunAsync(
-                new LlmBenchmarkOptions { Kind = parse.GetValue(kind)!, Agents = parse.GetValue(agents), Days = parse.GetValue(days), Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)) },
-                corpus, questions, ct);
-            await Console.Out.WriteLineAsync(report.ToString());
-            return CommandHost.Success;
+            var (corpus, questions, _) = await OpenAsync(host, null, null, ct);
+            using (corpus)
+            {
+                var report = await LlmBenchmark.RunAsync(
+                    new LlmBenchmarkOptions { Kind = parse.GetValue(kind)!, Agents = parse.GetValue(agents), Days = parse.GetValue(days), Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)) },
+                    corpus, questions, ct);
+                await Console.Out.WriteLineAsync(report.ToString());
+                return Print(report, json: false, report.Problems, _ => []);
+            }
         }, cancellationToken));
         return command;
     }
 
     private static Command Scoring()
     {
-        var runs = new Option<int>("--runs") { Description = "Run folders (one agent configuration each).", DefaultValueFactory = _ => 25 };
+        var configurations = new Option<int>("--configurations") { Description = "Agent configurations (one agent each).", DefaultValueFactory = _ => 9 };
+        var seeds = new Option<int>("--seeds") { Description = "Runs (seeds) per configuration.", DefaultValueFactory = _ => 3 };
         var questions = new Option<int>("--questions") { Description = "Free-form questions per run.", DefaultValueFactory = _ => 330 };
         var days = new Option<int>("--days") { Description = "Simulated days (daily snapshots).", DefaultValueFactory = _ => 95 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => 1000 };
-        var command = new Command("scoring", "Score generated runs at FutureSim's scale and build the bootstrap leaderboard.") { runs, questions, days, resamples, Json };
+        var command = new Command("scoring", "Score run folders written at FutureSim's scale (seeds pooled) from disk, build the bootstrap leaderboard and export it.")
+        {
+            configurations, seeds, questions, days, resamples, Json,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var report = await ScoringBenchmark.RunAsync(parse.GetValue(runs), parse.GetValue(questions), parse.GetValue(days), parse.GetValue(resamples), cancellationToken);
-            Print(report, parse.GetValue(Json), r =>
+            var report = await ScoringBenchmark.RunAsync(
+                new ScoringBenchmarkOptions
+                {
+                    Configurations = parse.GetValue(configurations), Seeds = parse.GetValue(seeds), Questions = parse.GetValue(questions),
+                    Days = parse.GetValue(days), Resamples = parse.GetValue(resamples),
+                },
+                cancellationToken);
+            return Print(report, parse.GetValue(Json), report.Problems, r =>
             [
-                ("input", Invariant($"{r.Runs} runs × {r.Questions} questions × {r.Days} days, {r.Forecasts:N0} forecasts")),
-                ("scoring", Invariant($"{r.ScoringSeconds:0.000} s")),
-                ("leaderboard", Invariant($"{r.LeaderboardSeconds:0.000} s ({r.Resamples} bootstrap resamples)")),
+                ("input", Invariant($"{r.Runs} run folders ({r.Configurations} configurations × {r.Seeds} seeds) × {r.Questions} questions × {r.Days} days, {r.Forecasts:N0} forecasts")),
+                ("scoring", Invariant($"{r.ScoringSeconds:0.000} s (read from disk and scored)")),
+                ("leaderboard", Invariant($"{r.LeaderboardSeconds:0.000} s ({r.Resamples} bootstrap resamples, {r.Entries} entries)")),
                 ("total", Invariant($"{r.TotalSeconds:0.000} s")),
                 ("rendering", Invariant($"{r.RenderingSeconds:0.000} s (md + csv + json)")),
             ]);
-            return CommandHost.Success;
         });
         return command;
     }
 
     private static Command Tools()
     {
-        var questions = new Option<int>("--open-questions") { Description = "Open questions on the simulated day.", DefaultValueFactory = _ => 300 };
         var calls = new Option<int>("--calls") { Description = "Tool calls to time.", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("tools", "Harness overhead per tool call (validation, market view, recording), search excluded.") { questions, calls, Json };
-        command.SetAction(parse =>
+        var day = DayOption();
+        var command = new Command("tools", "Harness time per tool call on the agents' path (argument parsing, the tool, the rendered reply), over the configured corpus and questions.")
         {
-            var report = ToolOverheadBenchmark.Run(parse.GetValue(questions), parse.GetValue(calls));
-            Print(report, parse.GetValue(Json), r => r.Tools.Select(t => (
-                t.Key,
-                string.Create(CultureInfo.InvariantCulture, $"p50 {t.Value.P50:0.0} µs  p95 {t.Value.P95:0.0} µs  p99 {t.Value.P99:0.0} µs"))));
-            return CommandHost.Success;
-        });
+            calls, day, Json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
+        {
+            var (corpus, questions, busiest) = await OpenAsync(host, null, null, ct);
+            using (corpus)
+            {
+                var report = await ToolCallBenchmark.RunAsync(
+                    corpus, questions, new ToolCallBenchmarkOptions { Day = Day(parse.GetValue(day)) ?? busiest, Calls = parse.GetValue(calls) }, ct);
+                return Print(report, parse.GetValue(Json), report.Problems, r => r.Tools.Select(t => (
+                    t.Key,
+                    string.Create(CultureInfo.InvariantCulture, $"p50 {t.Value.P50:0.0} µs  p95 {t.Value.P95:0.0} µs  p99 {t.Value.P99:0.0} µs"))));
+            }
+        }, cancellationToken));
         return command;
     }
 
@@ -199,7 +226,7 @@ internal static class BenchCommand
     {
         var clients = new Option<int>("--clients") { Description = "Concurrent MCP clients.", DefaultValueFactory = _ => 16 };
         var calls = new Option<int>("--calls") { Description = "Measured tool calls per client (search_news and submit_forecasts alternating).", DefaultValueFactory = _ => 1000 };
-        var day = new Option<string>("--day") { Description = "Simulated day the clients act on, YYYY-MM-DD (default: the day with the most open questions)." };
+        var day = DayOption();
         var corpus = new Option<string[]>("--corpus") { Description = "News files to use instead of Corpus:Files.", AllowMultipleArgumentsPerToken = true };
         var questions = new Option<string[]>("--questions") { Description = "Question files to use instead of Simulation:QuestionSets.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("mcp", "Concurrent MCP clients over loopback, each calling the tools of its own agent; p50/p95/p99 per tool.")
@@ -208,36 +235,47 @@ internal static class BenchCommand
         };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
-            var project = host.Service<ProjectSettings>();
-            var simulation = host.Service<IOptions<SimulationOptions>>().Value;
-            var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
-            var loadOptions = new QuestionLoadOptions
+            var (news, loaded, busiest) = await OpenAsync(host, CommonOptions.List(parse.GetValue(corpus)), CommonOptions.List(parse.GetValue(questions)), ct);
+            using (news)
             {
-                InvalidRecords = simulation.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail,
-                DefaultOpensAt = SimulatedTime.StartOf(simulation.Start.AddDays(-simulation.LookbackDays)),
-            };
-            var files = CommonOptions.List(parse.GetValue(questions)) ?? simulation.QuestionSets;
-            var loaded = QuestionSetLoader.LoadMany(files.Select(f => new QuestionFileSource(project.Resolve(f))), loadOptions)
-                .SelectMany(set => set.Questions).ToArray();
-            var benchDay = parse.GetValue(day) is { } given
-                ? DateOnly.ParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : BusiestDay(loaded, simulation.Start, simulation.End);
-            using var news = await host.Service<CorpusOpener>().OpenAsync(
-                CommonOptions.List(parse.GetValue(corpus)) ?? corpusOptions.Files, corpusOptions.Visibility, ct);
-            var report = await McpBenchmark.RunAsync(
-                news, loaded, new McpBenchmarkOptions { Clients = parse.GetValue(clients), CallsPerClient = parse.GetValue(calls), Day = benchDay }, ct);
-            if (parse.GetValue(Json))
-            {
-                Console.Out.WriteLine(JsonSerializer.Serialize(report, RunFormat.IndentedJson));
-            }
-            else
-            {
-                Console.Out.Write(report.Render());
-            }
+                var report = await McpBenchmark.RunAsync(
+                    news, loaded, new McpBenchmarkOptions { Clients = parse.GetValue(clients), CallsPerClient = parse.GetValue(calls), Day = Day(parse.GetValue(day)) ?? busiest }, ct);
+                if (parse.GetValue(Json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(report, RunFormat.IndentedJson));
+                }
+                else
+                {
+                    Console.Out.Write(report.Render());
+                }
 
-            return report.MeetsTarget ? CommandHost.Success : CommandHost.Failure;
+                return report.MeetsTarget ? CommandHost.Success : CommandHost.Failure;
+            }
         }, cancellationToken));
         return command;
+    }
+
+    private static Option<string> DayOption() =>
+        new("--day") { Description = "Simulated day the calls are made on, YYYY-MM-DD (default: the day with the most open questions)." };
+
+    private static DateOnly? Day(string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new OptionsException($"--day '{text}' is not a date (YYYY-MM-DD).");
+
+    /// <summary>
+    /// The configured corpus (or <paramref name="corpusFiles"/>) and the configured questions (or <paramref name="questionFiles"/>)
+    /// of the configured window, loaded as for a run, and the day of the window with the most open questions.
+    /// </summary>
+    private static async Task<(ITimeGatedCorpus Corpus, ImmutableArray<Question> Questions, DateOnly BusiestDay)> OpenAsync(
+        CliHost host, IReadOnlyList<string>? corpusFiles, IReadOnlyList<string>? questionFiles, CancellationToken cancellationToken)
+    {
+        var simulation = host.Service<IOptions<SimulationOptions>>().Value;
+        var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
+        var settings = simulation.ToSettings();
+        var (questions, _) = host.Service<RunQuestionLoader>().Load(questionFiles ?? simulation.QuestionSets, settings, simulation.SkipInvalid);
+        var corpus = await host.Service<CorpusOpener>().OpenAsync(corpusFiles ?? corpusOptions.Files, corpusOptions.Visibility, cancellationToken);
+        return (corpus, questions, BusiestDay(questions, settings.FirstDay, settings.End));
     }
 
     private static DateOnly BusiestDay(IReadOnlyList<Question> questions, DateOnly start, DateOnly end)

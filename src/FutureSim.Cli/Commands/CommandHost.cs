@@ -74,6 +74,7 @@ internal static class CommandHost
         services.AddSingleton<IAgentFactory, AssemblyAgentFactory>();
         services.AddSingleton<CorpusOpener>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<RunQuestionLoader>();
         services.AddSingleton<RunReports>();
         services.AddSingleton<AnswerMatching>();
     }

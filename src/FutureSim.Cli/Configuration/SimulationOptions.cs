@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FutureSim.Core.Runs;
 
 namespace FutureSim.Cli.Configuration;
 
@@ -20,7 +21,7 @@ internal sealed class SimulationOptions : IValidatableObject
     [Range(1, 256)]
     public int MaxConcurrentAgents { get; set; } = 4;
 
-    public TimeSpan AgentDayTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan AgentDayTimeout { get; set; } = SimulationSettings.DefaultAgentDayTimeout;
 
     [MinLength(1, ErrorMessage = "Simulation:QuestionSets must name at least one question file.")]
     public List<string> QuestionSets { get; set; } = [];
@@ -30,6 +31,17 @@ internal sealed class SimulationOptions : IValidatableObject
 
     /// <summary>Skip bad question records (counted and reported) instead of stopping at the first.</summary>
     public bool SkipInvalid { get; set; }
+
+    /// <summary>The simulated calendar these options describe, as a run's manifest records it.</summary>
+    public SimulationSettings ToSettings() => new()
+    {
+        Start = Start,
+        End = End,
+        StepDays = StepDays,
+        LookbackDays = LookbackDays,
+        MaxConcurrentAgents = MaxConcurrentAgents,
+        AgentDayTimeout = AgentDayTimeout,
+    };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

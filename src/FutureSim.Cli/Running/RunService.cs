@@ -26,6 +26,7 @@ internal sealed class RunService(
     IOptions<SimulationOptions> simulationOptions,
     IOptions<CorpusOptions> corpusOptions,
     CorpusOpener corpora,
+    RunQuestionLoader questionLoader,
     IEnumerable<IAgentFactory> factories,
     DeferredFileSink runLog,
     RunReports reports,
@@ -72,15 +73,7 @@ internal sealed class RunService(
     /// <summary>Creates the run folder from configuration; returns it with the corpus it opened, for the run to use.</summary>
     private async Task<(RunFolder Folder, ITimeGatedCorpus Corpus)> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
     {
-        var settings = new SimulationSettings
-        {
-            Start = options.Start,
-            End = options.End,
-            StepDays = options.StepDays,
-            LookbackDays = options.LookbackDays,
-            MaxConcurrentAgents = options.MaxConcurrentAgents,
-            AgentDayTimeout = options.AgentDayTimeout,
-        };
+        var settings = options.ToSettings();
         var configured = ValidateAll(
             request.AgentSpecs is { } given ? [.. given]
             : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
@@ -93,7 +86,7 @@ internal sealed class RunService(
             throw new OptionsException($"Agent names must be unique in a run: {string.Join(", ", agents.Select(a => a.Name))}.");
         }
 
-        var (questions, sets) = LoadQuestions(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
+        var (questions, sets) = questionLoader.Load(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
         var corpusFiles = request.Corpus ?? corpusOptions.Value.Files;
         var corpus = await corpora.OpenAsync(corpusFiles, corpusOptions.Value.Visibility, cancellationToken);
         var manifest = new RunManifest
@@ -181,42 +174,6 @@ internal sealed class RunService(
             logger.LogInformation("Leaderboard printed {Elapsed:0.00} s after the run", timeProvider.GetElapsedTime(scoring).TotalSeconds);
         }, cancellationToken);
         logger.LogInformation("Scored in {Elapsed:0.00} s; leaderboard, daily metrics and charts written to {Folder}", timeProvider.GetElapsedTime(scoring).TotalSeconds, folder.Root);
-    }
-
-    private (ImmutableArray<Question> Questions, ImmutableArray<QuestionSetInfo> Sets) LoadQuestions(
-        IReadOnlyList<string> files, SimulationSettings settings, bool skipInvalid)
-    {
-        var loadOptions = new QuestionLoadOptions
-        {
-            InvalidRecords = skipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail,
-            DefaultOpensAt = SimulatedTime.StartOf(settings.FirstDay),
-        };
-        var loaded = QuestionSetLoader.LoadMany(files.Select(f => new QuestionFileSource(project.Resolve(f))), loadOptions);
-        var questions = ImmutableArray.CreateBuilder<Question>();
-        var sets = ImmutableArray.CreateBuilder<QuestionSetInfo>();
-        foreach (var (set, file) in loaded.Zip(files))
-        {
-            foreach (var error in set.Skipped)
-            {
-                logger.LogWarning("Skipped bad question record {Error}", error.ToString());
-            }
-
-            // A question can be forecast only if it resolves after the first day and is scored only if it resolves by the last.
-            var usable = set.Questions.Where(q => q.ResolutionDate > settings.FirstDay && q.ResolutionDate <= settings.End).ToArray();
-            logger.LogInformation(
-                "Question set {Set}: {Usable} of {Loaded} questions resolve inside the run window ({Skipped} bad records skipped)",
-                set.Name, usable.Length, set.Questions.Length, set.Skipped.Length);
-            questions.AddRange(usable);
-            sets.Add(new QuestionSetInfo(set.Name, file, set.Sha256, usable.Length));
-        }
-
-        var leaks = QuestionLeakScan.Find(questions);
-        if (leaks.Length > 0)
-        {
-            logger.LogWarning("{Leaks} possible answer leaks across questions (an answer appears in another question's text); first: {First}", leaks.Length, leaks[0]);
-        }
-
-        return (questions.ToImmutable(), sets.ToImmutable());
     }
 
     /// <summary>

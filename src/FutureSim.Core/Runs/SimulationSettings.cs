@@ -18,8 +18,11 @@ public sealed record SimulationSettings
     /// <summary>How many agents act at once.</summary>
     public int MaxConcurrentAgents { get; init; } = 4;
 
+    /// <summary>The default of <see cref="AgentDayTimeout"/>, for runs and for the <c>Simulation:AgentDayTimeout</c> setting alike.</summary>
+    public static readonly TimeSpan DefaultAgentDayTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>How long one agent may take for one day (wall time) before its day is recorded as a timeout.</summary>
-    public TimeSpan AgentDayTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan AgentDayTimeout { get; init; } = DefaultAgentDayTimeout;
 
     public DateOnly FirstDay => Start.AddDays(-LookbackDays);
 

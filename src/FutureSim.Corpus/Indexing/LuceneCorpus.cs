@@ -102,6 +102,25 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     }
 
     /// <summary>
+    /// The visibility instant the index stores for an article, read by id without any view's gate: for audits
+    /// that check what views return (the retrieval benchmark's cutoff check); never handed to agents. Null for an
+    /// id the index does not hold.
+    /// </summary>
+    public DateTimeOffset? StoredVisibleAt(ArticleId id)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        foreach (var (segment, doc) in snapshot.DocumentsWithIdHash(Loading.StableHash.Of(id.Value)))
+        {
+            if ((segment.LiveDocs is null || segment.LiveDocs.Get(doc)) && snapshot.LoadArticle(segment, doc).Id == id)
+            {
+                return new DateTimeOffset(segment.Ticks[doc], TimeSpan.Zero);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Opens the index in <paramref name="indexDirectory"/> for the given corpus, building, extending or
     /// rebuilding it as needed (see the class remarks), and reports what was done.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FutureSim.Core.Articles;
+using FutureSim.Core.Simulation;
 using FutureSim.Corpus.Loading;
 using FutureSim.Corpus.Text;
 
@@ -205,7 +206,7 @@ internal sealed class LuceneCorpusView : ICorpusView
         if (article.VisibleAt > AsOf)
         {
             // The gate admitted a document its own stored article says is in the future: the index is corrupt.
-            throw new InvalidOperationException(
+            throw new VisibilityBreachException(
                 $"Corpus invariant breached: article {article.Id} is visible at {article.VisibleAt:O} but was returned at {AsOf:O}. Rebuild the index.");
         }
 

@@ -1,5 +1,5 @@
 using FutureSim.Agents.Llm;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Core.Runs;
 
 namespace FutureSim.Agents.Tests.Llm;

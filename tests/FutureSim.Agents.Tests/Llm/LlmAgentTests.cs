@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using FutureSim.Agents.Llm;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 using FutureSim.Core.Tools;

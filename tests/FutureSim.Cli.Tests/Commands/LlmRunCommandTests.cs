@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Core.Runs;
 
 namespace FutureSim.Cli.Tests.Commands;

@@ -1,5 +1,5 @@
 using FutureSim.Agents.Llm;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Agents.Llm.ModelCalls;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.AI;

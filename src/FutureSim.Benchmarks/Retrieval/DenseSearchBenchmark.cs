@@ -1,0 +1,166 @@
+using FutureSim.Corpus.Semantic;
+
+namespace FutureSim.Benchmarks.Retrieval;
+
+/// <summary>
+/// How exact time-gated dense search costs as the corpus grows. For each size, a deterministic synthetic
+/// <see cref="DenseIndex"/> of 384-dimension int8 vectors is laid out over FutureSim's calendar (articles
+/// spread over 2023-10-01 … 2025-10-18 with <see cref="LastWindowShare"/> of them in the last 88 days, as in
+/// FutureSim's 7.36 M-article corpus with 244 k arrivals during the simulation), and top-10 queries with
+/// random vectors are timed as of several instants of the simulated window. Vector contents do not change
+/// the cost of exact search (every visible vector is scored), so random vectors measure it faithfully.
+/// </summary>
+public static class DenseSearchBenchmark
+{
+    public const int Dimensions = 384;
+
+    /// <summary>244 k of 7.36 M.</summary>
+    public const double LastWindowShare = 244_000 / 7_360_000.0;
+
+    private static readonly DateTimeOffset First = new(2023, 10, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WindowStart = new(2025, 7, 22, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Last = new(2025, 10, 18, 0, 0, 0, TimeSpan.Zero);
+
+    public static IReadOnlyList<DenseSearchBenchmarkRow> Run(IReadOnlyList<int> sizes, int queries, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var rows = new List<DenseSearchBenchmarkRow>();
+        foreach (var size in sizes)
+        {
+            var started = time.GetTimestamp();
+            var index = Synthetic(size, seed: 20_260_101);
+            var buildSeconds = time.GetElapsedTime(started).TotalSeconds;
+            var random = new Random(7);
+            var query = new sbyte[Dimensions];
+            foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
+            {
+                var milliseconds = new List<double>(queries);
+                for (var q = 0; q < queries + 5; q++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(query.AsSpan()));
+                    var start = time.GetTimestamp();
+                    index.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10);
+                    if (q >= 5)
+                    {
+                        milliseconds.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                }
+
+                milliseconds.Sort();
+                var visible = index.Range(long.MinValue, asOf.UtcTicks).To;
+                rows.Add(new DenseSearchBenchmarkRow(size, index.Bytes, buildSeconds, asOf, visible, Percentile(milliseconds, 0.5), Percentile(milliseconds, 0.99)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The approximate (clustered) index against exact search at one size: vectors drawn around
+    /// 2,000 random topic directions (so that clusters exist, as in real embeddings), queries
+    /// likewise; recall@10 of the approximate top-10 against the exact one, and both latencies, per instant.
+    /// </summary>
+    public static IReadOnlyList<ApproximateSearchRow> RunApproximate(int size, int lists, int probes, int queries, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        const int Topics = 2000;
+        var exact = Synthetic(size, seed: 20_260_101, topics: Topics);
+        var started = time.GetTimestamp();
+        var clustered = exact.Cluster(lists, seed: 11);
+        var clusterSeconds = time.GetElapsedTime(started).TotalSeconds;
+        var rows = new List<ApproximateSearchRow>();
+        var random = new Random(13);
+        var centers = TopicCenters(Topics, 20_260_101);
+        foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
+        {
+            var exactMs = new List<double>();
+            var approximateMs = new List<double>();
+            double recall = 0;
+            for (var q = 0; q < queries; q++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var query = Around(centers[random.Next(Topics)], random);
+                var start = time.GetTimestamp();
+                var truth = exact.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10);
+                exactMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                start = time.GetTimestamp();
+                var found = clustered.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10, probes);
+                approximateMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
+                recall += truth.Length == 0 ? 1 : truth.Count(t => found.Any(f => f.Doc == t.Doc)) / (double)truth.Length;
+            }
+
+            exactMs.Sort();
+            approximateMs.Sort();
+            rows.Add(new ApproximateSearchRow(size, lists, probes, asOf, exact.Range(long.MinValue, asOf.UtcTicks).To, recall / queries, clusterSeconds,
+                Percentile(exactMs, 0.5), Percentile(approximateMs, 0.5), Percentile(approximateMs, 0.99)));
+        }
+
+        return rows;
+    }
+
+    private static sbyte[][] TopicCenters(int topics, int seed)
+    {
+        var random = new Random(seed ^ 0x5EED);
+        return [.. Enumerable.Range(0, topics).Select(_ => Enumerable.Range(0, Dimensions).Select(_ => (sbyte)random.Next(-60, 61)).ToArray())];
+    }
+
+    private static sbyte[] Around(sbyte[] center, Random random)
+    {
+        var vector = new sbyte[center.Length];
+        for (var d = 0; d < vector.Length; d++)
+        {
+            vector[d] = (sbyte)Math.Clamp(center[d] + random.Next(-50, 51), -127, 127);
+        }
+
+        return vector;
+    }
+
+    /// <summary>A dense index of <paramref name="size"/> random chunks over FutureSim's calendar, in visibility order (around topic directions when <paramref name="topics"/> &gt; 0).</summary>
+    internal static DenseIndex Synthetic(int size, int seed, int topics = 0)
+    {
+        var random = new Random(seed);
+        var late = (int)Math.Round(size * LastWindowShare);
+        var ticks = new long[size];
+        for (var i = 0; i < size; i++)
+        {
+            var (from, to) = i < size - late ? (First, WindowStart) : (WindowStart, Last);
+            ticks[i] = from.UtcTicks + (long)(random.NextDouble() * (to - from).Ticks);
+        }
+
+        Array.Sort(ticks);
+        var components = DenseIndex.NewBlocks(size, Dimensions);
+        if (topics == 0)
+        {
+            foreach (var block in components)
+            {
+                random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.AsSpan()));
+            }
+        }
+        else
+        {
+            var centers = TopicCenters(topics, seed);
+            for (var i = 0; i < size; i++)
+            {
+                Around(centers[random.Next(topics)], random).CopyTo(DenseIndex.Vector(components, i, Dimensions));
+            }
+        }
+        var scales = Enumerable.Repeat(1f / 127, size).ToArray();
+        var idHashes = new long[size];
+        for (var i = 0; i < size; i++)
+        {
+            idHashes[i] = random.NextInt64();
+        }
+
+        return new DenseIndex(Dimensions, ticks, idHashes, new int[size], Enumerable.Range(0, size).ToArray(), scales, components);
+    }
+
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+/// <summary>One instant of <see cref="DenseSearchBenchmark.RunApproximate"/>: recall@10 of the clustered index against exact search, and their latencies.</summary>
+public sealed record ApproximateSearchRow(int Chunks, int Lists, int Probes, DateTimeOffset AsOf, int Visible, double RecallAt10, double ClusterSeconds, double ExactP50Milliseconds, double P50Milliseconds, double P99Milliseconds);
+
+/// <summary>One size and instant of <see cref="DenseSearchBenchmark"/>: vectors visible, latency of exact top-10 search.</summary>
+public sealed record DenseSearchBenchmarkRow(int Chunks, long Bytes, double BuildSeconds, DateTimeOffset AsOf, int Visible, double P50Milliseconds, double P99Milliseconds);

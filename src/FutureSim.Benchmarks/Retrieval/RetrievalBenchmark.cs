@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Input;
+using FutureSim.Core.Simulation;
+using FutureSim.Core.Statistics;
+using FutureSim.Corpus.Indexing;
+using Microsoft.Extensions.Logging;
+
+namespace FutureSim.Benchmarks.Retrieval;
+
+/// <summary>
+/// Measures the corpus layer end to end: builds a fresh index from corpus files (strict policy, bad
+/// records fail), then runs a query file twice — a warm-up pass, then the timed pass — through the same
+/// time-gated views agents get. Every hit is checked against its query's cutoff independently of the view:
+/// from the visibility instant the index stores for the hit's id (<see cref="LuceneCorpus.StoredVisibleAt"/>),
+/// so that a gate admitting a future article shows as a violation.
+/// </summary>
+public static class RetrievalBenchmark
+{
+    /// <summary>Builds, warms up, measures and checks; see the class remarks.</summary>
+    /// <param name="corpusPaths">Corpus files or dated-tree folders.</param>
+    /// <param name="queriesFile">Queries as described by <see cref="RetrievalQueryFile"/>.</param>
+    /// <param name="indexDirectory">A folder that does not exist yet or is empty; the index is built there.</param>
+    /// <param name="time">Wall time for the measurements (<see cref="TimeProvider.System"/> in production).</param>
+    /// <param name="progress">Build progress, as for <see cref="LuceneCorpus.OpenOrBuild"/>.</param>
+    /// <param name="logger">Build log; nothing when null.</param>
+    /// <param name="ct">Cancels the build or the query passes.</param>
+    /// <exception cref="InvalidInputException">The query file or a corpus file is invalid.</exception>
+    public static RetrievalBenchmarkReport Run(
+        IReadOnlyList<string> corpusPaths,
+        string queriesFile,
+        string indexDirectory,
+        TimeProvider time,
+        IProgress<CorpusBuildProgress>? progress,
+        ILogger? logger,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        if (Directory.Exists(indexDirectory) && Directory.EnumerateFileSystemEntries(indexDirectory).Any())
+        {
+            throw new ArgumentException($"The benchmark builds a fresh index: {indexDirectory} must be empty or absent.", nameof(indexDirectory));
+        }
+
+        var queries = RetrievalQueryFile.Read(queriesFile);
+        var started = time.GetTimestamp();
+        var (corpus, build) = LuceneCorpus.OpenOrBuild(indexDirectory, corpusPaths, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, progress, logger, ct);
+        using (corpus)
+        {
+            var buildSeconds = time.GetElapsedTime(started).TotalSeconds;
+            using var process = Process.GetCurrentProcess();
+            var peak = process.PeakWorkingSet64;
+
+            var warmUp = Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+            var timedStart = time.GetTimestamp();
+            var timed = Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+            var timedSeconds = time.GetElapsedTime(timedStart).TotalSeconds;
+            return new RetrievalBenchmarkReport
+            {
+                DocumentsIndexed = build.DocumentsAdded,
+                BuildSeconds = buildSeconds,
+                DocumentsPerSecond = build.DocumentsAdded / buildSeconds,
+                IndexBytes = build.IndexBytes,
+                PeakWorkingSetBytes = peak,
+                Queries = queries.Count,
+                P50Milliseconds = timed.Latency.P50,
+                P95Milliseconds = timed.Latency.P95,
+                P99Milliseconds = timed.Latency.P99,
+                MeanMilliseconds = timed.MeanMilliseconds,
+                QueriesPerSecond = queries.Count / timedSeconds,
+                WarmUpP50Milliseconds = warmUp.Latency.P50,
+                WarmUpP99Milliseconds = warmUp.Latency.P99,
+                Hits = timed.Hits,
+                ShortQueries = timed.ShortQueries,
+                CutoffViolations = warmUp.Violations + timed.Violations,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Runs every query once through a view of <paramref name="corpus"/> at its cutoff, timing each, and counts the
+    /// cutoff violations: hits whose stored visibility (<paramref name="storedVisibleAt"/>, null for an article the
+    /// corpus does not hold) is not at or before the cutoff, and queries the corpus itself stopped with a
+    /// <see cref="VisibilityBreachException"/>.
+    /// </summary>
+    internal static RetrievalPass Measure(
+        ITimeGatedCorpus corpus, Func<ArticleId, DateTimeOffset?> storedVisibleAt, IReadOnlyList<RetrievalQuery> queries, TimeProvider time, CancellationToken ct)
+    {
+        var milliseconds = new List<double>(queries.Count);
+        long hits = 0;
+        var shortQueries = 0;
+        var violations = 0;
+        foreach (var query in queries)
+        {
+            ct.ThrowIfCancellationRequested();
+            var start = time.GetTimestamp();
+            CorpusSearchResult result;
+            try
+            {
+                result = corpus.At(query.AsOf).Search(new NewsQuery { Text = query.Query, MaxResults = query.Top });
+            }
+            catch (VisibilityBreachException)
+            {
+                violations++;
+                continue;
+            }
+
+            milliseconds.Add(time.GetElapsedTime(start).TotalMilliseconds);
+            hits += result.Hits.Length;
+            shortQueries += result.Hits.Length < query.Top ? 1 : 0;
+            violations += result.Hits.Count(hit => storedVisibleAt(hit.Article.Id) is not { } stored || stored > query.AsOf);
+        }
+
+        return new RetrievalPass(LatencySummary.Of(milliseconds), milliseconds.Count == 0 ? 0 : milliseconds.Average(), hits, shortQueries, violations);
+    }
+}
