@@ -48,12 +48,21 @@ public static class LeaderboardMetrics
         Cell = c => Mean(c.Score.TruthMass ?? 0),
     };
 
-    /// <summary>Mean over all questions of the time-weighted score (see <see cref="QuestionScore.TimeWeighted"/>).</summary>
+    /// <summary>Mean over all questions of the time-weighted score from each question's first day (see <see cref="QuestionScore.TimeWeighted"/>).</summary>
     public static LeaderboardMetric TimeWeighted { get; } = new()
     {
-        Kind = LeaderboardMetric.FreeFormKind, Id = "tw_score", Header = "TW score", Denominator = "all questions", Signed = true,
-        FormulaTemplate = "FutureSim time-weighted score: mean over all questions of 100 · Σ_d BSS_d · len_d / (resolution day − first day), BSS_d of the forecast held on day d (0 without one), len_d the days it is held within [first day, resolution day)",
+        Kind = LeaderboardMetric.FreeFormKind, Id = "tw_score", Header = "TW (from open)", Denominator = "all questions", Signed = true,
+        FormulaTemplate = "time-weighted BSS from each question's first day: mean over all questions of 100 · Σ_d BSS_d · len_d / (resolution day − first day), first day = the later of the question's open day and the run's first day, BSS_d of the forecast held on day d (0 without one), len_d the days it is held within [first day, resolution day)",
         Cell = c => Mean(c.Score.TimeWeighted ?? 0),
+    };
+
+    /// <summary>FutureSim's time-weighted score: summed over all questions, each from the run's first day (see <see cref="QuestionScore.TimeWeightedFutureSim"/>).</summary>
+    public static LeaderboardMetric TimeWeightedFutureSim { get; } = new()
+    {
+        Kind = LeaderboardMetric.FreeFormKind, Id = "tw_futuresim", Header = "TW (FutureSim)", Denominator = "all questions, summed", Signed = true,
+        SumOverQuestions = true,
+        FormulaTemplate = "FutureSim's time-weighted score: sum over all questions of 100 · Σ_d BSS_d · len_d / (resolution day − day 0), day 0 = the run's first day for every question whatever its open day, BSS_d and len_d as for the time-weighted BSS from the first day",
+        Cell = c => Mean(c.Score.TimeWeightedFutureSim ?? 0),
     };
 
     /// <summary>Binary: mean Brier score over forecast questions.</summary>
@@ -105,7 +114,7 @@ public static class LeaderboardMetrics
     };
 
     /// <summary>The free-form and multiple-choice columns, in output order.</summary>
-    public static ImmutableArray<LeaderboardMetric> FreeForm { get; } = [Skill, SkillOverForecast, Accuracy, TruthMass, TimeWeighted];
+    public static ImmutableArray<LeaderboardMetric> FreeForm { get; } = [Skill, SkillOverForecast, Accuracy, TruthMass, TimeWeighted, TimeWeightedFutureSim];
 
     /// <summary>The binary columns, in output order.</summary>
     public static ImmutableArray<LeaderboardMetric> Binary { get; } = [Brier, LogScore, BinaryAccuracy, SkillVsUniform, SkillVsBaseRate, SkillVsCrowd];

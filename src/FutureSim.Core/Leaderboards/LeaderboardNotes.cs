@@ -26,7 +26,7 @@ public static class LeaderboardNotes
         "free-form: probability of the top outcome against whether it matches the truth; binary: p(Yes) against the outcome");
 
     public static LeaderboardNote Ece { get; } = new("ece", o =>
-        $"expected calibration error Σ_k (n_k / n) |ȳ_k − p̄_k| over {Text(o.CalibrationBins)} equal-width bins (equal-count: {Text(o.CalibrationBins)} bins of equal size after sorting by p)");
+        $"expected calibration error Σ_k (n_k / n) |ȳ_k − p̄_k| over {Text(o.CalibrationBins)} equal-width bins (equal-count: at most {Text(o.CalibrationBins)} bins of equal size after sorting by p, equal forecasts always in one bin)");
 
     public static LeaderboardNote Sharpness { get; } = new("sharpness", _ => "variance of the forecast probabilities (1/n) Σ (p_i − p̄)²");
 

@@ -27,7 +27,7 @@ public static class Calibration
         }
 
         var n = forecasts.Count;
-        var groups = scheme == BinningScheme.EqualWidth ? EqualWidth(forecasts, bins) : EqualCount(forecasts, outcomes, bins);
+        var groups = scheme == BinningScheme.EqualWidth ? EqualWidth(forecasts, bins) : EqualCount(forecasts, bins);
         double meanP = 0, meanY = 0, brier = 0;
         for (var i = 0; i < n; i++)
         {
@@ -109,22 +109,33 @@ public static class Calibration
         return groups;
     }
 
-    private static List<(double? Lower, double? Upper, List<int> Members)> EqualCount(IReadOnlyList<double> forecasts, IReadOnlyList<bool> outcomes, int bins)
+    /// <summary>
+    /// Sorted by p and cut into at most K groups of n/K (sizes differ by at most one); a cut that would fall between
+    /// two equal forecasts moves forward past them, so equal forecasts always share a bin and no bin depends on the
+    /// outcomes (or the order) of tied forecasts.
+    /// </summary>
+    private static List<(double? Lower, double? Upper, List<int> Members)> EqualCount(IReadOnlyList<double> forecasts, int bins)
     {
-        // Sorting by (p, outcome, position) keeps the bins independent of the input order up to ties of equal pairs.
-        var order = Enumerable.Range(0, forecasts.Count)
-            .OrderBy(i => forecasts[i])
-            .ThenBy(i => outcomes[i])
-            .ThenBy(i => i)
-            .ToArray();
+        var n = forecasts.Count;
+        var order = Enumerable.Range(0, n).OrderBy(i => forecasts[i]).ToArray(); // a stable sort: ties keep input order, which no bin depends on
         var groups = new List<(double?, double?, List<int>)>();
-        var k = Math.Min(bins, order.Length);
-        var taken = 0;
+        var k = Math.Min(bins, n);
+        var start = 0;
+        var nominal = 0;
         for (var b = 0; b < k; b++)
         {
-            var size = order.Length / k + (b < order.Length % k ? 1 : 0);
-            groups.Add((null, null, [.. order.Skip(taken).Take(size)]));
-            taken += size;
+            nominal += (n / k) + (b < n % k ? 1 : 0);
+            var end = Math.Max(nominal, start);
+            while (end < n && end > 0 && forecasts[order[end]] == forecasts[order[end - 1]])
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                groups.Add((null, null, [.. order[start..end]]));
+                start = end;
+            }
         }
 
         return groups;

@@ -53,6 +53,17 @@ public sealed record QuestionScore
     /// <summary>Free-form and multiple choice: the probability of the top outcome (null when abstaining).</summary>
     public double? TopProbability { get; init; }
 
-    /// <summary>Free-form and multiple choice: FutureSim's time-weighted score of the question so far (−100 … 100).</summary>
+    /// <summary>
+    /// Free-form and multiple choice: the time-weighted score of the question so far, from its first day (−100 … 100):
+    /// <c>100 · Σ_d BSS_d · len_d / (resolution day − first day)</c>, where the first day is the later of the question's
+    /// open day and the run's first day, BSS_d that of the forecast held on day d (0 without one) and len_d the days it
+    /// is held within [first day, resolution day).
+    /// </summary>
     public double? TimeWeighted { get; init; }
+
+    /// <summary>
+    /// Free-form and multiple choice: FutureSim's time-weighted score of the question so far: the same with every
+    /// question's window starting on the run's first day (day 0), whatever its open day, as FutureSim counts it.
+    /// </summary>
+    public double? TimeWeightedFutureSim { get; init; }
 }

@@ -10,7 +10,7 @@ namespace FutureSim.Core.Scoring;
 public static class QuestionScoresCsv
 {
     public const string Header =
-        "agent,question_id,kind,truth,resolved_on,forecast_day,outcomes,p_yes,brier,log_score,binary_accuracy,bss,top1_correct,truth_mass,top_probability,tw_score";
+        "agent,question_id,kind,truth,resolved_on,forecast_day,outcomes,p_yes,brier,log_score,binary_accuracy,bss,top1_correct,truth_mass,top_probability,tw_score,tw_futuresim";
 
     private const int Decimals = 6;
 
@@ -30,7 +30,7 @@ public static class QuestionScoresCsv
                     s.ResolvedOn is { } resolved ? Day(resolved) : "", s.ForecastDay is { } day ? Day(day) : "", CsvField(outcomes),
                     Fixed(s.ProbabilityYes, Decimals), Fixed(s.Brier, Decimals), Fixed(s.LogScore, Decimals), Fixed(s.Accuracy, Decimals),
                     Fixed(s.Skill, Decimals), s.TopOneCorrect is { } top ? (top ? "1" : "0") : "", Fixed(s.TruthMass, Decimals),
-                    Fixed(s.TopProbability, Decimals), Fixed(s.TimeWeighted, Decimals)).Append('\n');
+                    Fixed(s.TopProbability, Decimals), Fixed(s.TimeWeighted, Decimals), Fixed(s.TimeWeightedFutureSim, Decimals)).Append('\n');
             }
         }
 

@@ -21,6 +21,7 @@ public sealed class RunScorer
     private readonly bool[] _binary;
     private readonly bool[] _yes;
     private readonly int[] _firstDay;
+    private readonly int _dayZero;
     private readonly int[] _lastDay;
 
     private RunScorer(RunRecord run, ImmutableArray<Question> questions, AnswerMatches matches, ScoringOptions options)
@@ -53,6 +54,7 @@ public sealed class RunScorer
         // A question's time-weighted window runs from the later of the run's first day and its opening
         // day up to (excluding) its resolution day.
         var runStart = run.Manifest.Simulation.FirstDay;
+        _dayZero = runStart.DayNumber;
         for (var q = 0; q < n; q++)
         {
             var opens = SimulatedTime.DayOf(questions[q].OpensAt);
@@ -171,6 +173,7 @@ public sealed class RunScorer
         var held = new int[n];
         Array.Fill(held, -1);
         var timeWeighted = new double[n];
+        var timeWeightedFutureSim = new double[n];
         var resolutionDays = _resolvedOn.Where(d => d is not null).Select(d => d!.Value).Order().ToArray();
         var resolvedCount = 0;
         var daily = ImmutableArray.CreateBuilder<DailyScore>(days.Length);
@@ -228,6 +231,14 @@ public sealed class RunScorer
                     {
                         timeWeighted[q] += 100 * f.Skill * overlap / span;
                     }
+
+                    // FutureSim's own: every question's window starts on day 0.
+                    var spanFromDayZero = _lastDay[q] - _dayZero;
+                    var overlapFromDayZero = Math.Min(end, _lastDay[q]) - Math.Max(start, _dayZero);
+                    if (spanFromDayZero > 0 && overlapFromDayZero > 0)
+                    {
+                        timeWeightedFutureSim[q] += 100 * f.Skill * overlapFromDayZero / spanFromDayZero;
+                    }
                 }
 
                 weighted += timeWeighted[q];
@@ -259,7 +270,7 @@ public sealed class RunScorer
         return new AgentScores
         {
             Agent = agent,
-            Questions = [.. Enumerable.Range(0, n).Select(q => Final(q, held[q] >= 0 ? forecasts[q][held[q]] : null, timeWeighted[q]))],
+            Questions = [.. Enumerable.Range(0, n).Select(q => Final(q, held[q] >= 0 ? forecasts[q][held[q]] : null, timeWeighted[q], timeWeightedFutureSim[q]))],
             Daily = daily.MoveToImmutable(),
             Submissions = activity.Values.Sum(a => a.Submissions),
             Refusals = activity.Values.Sum(a => a.Refusals),
@@ -268,7 +279,7 @@ public sealed class RunScorer
         };
     }
 
-    private QuestionScore Final(int q, ScoredForecast? scored, double timeWeighted)
+    private QuestionScore Final(int q, ScoredForecast? scored, double timeWeighted, double timeWeightedFutureSim)
     {
         var question = _questions[q];
         var usable = scored is { Usable: true };
@@ -297,6 +308,7 @@ public sealed class RunScorer
                 TruthMass = usable ? f.TruthMass : 0,
                 TopProbability = usable ? f.TopProbability : null,
                 TimeWeighted = timeWeighted,
+                TimeWeightedFutureSim = timeWeightedFutureSim,
             };
     }
 

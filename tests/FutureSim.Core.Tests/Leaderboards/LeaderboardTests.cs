@@ -48,6 +48,7 @@ public sealed class LeaderboardTests
         Assert.Equal(0.775, alpha.FreeForm![LeaderboardMetrics.Skill]!.Value, 12);
         Assert.Equal(1.0, alpha.FreeForm[LeaderboardMetrics.Accuracy]!.Value, 12);
         Assert.Equal((65.5 + 30) / 2, alpha.FreeForm[LeaderboardMetrics.TimeWeighted]!.Value, 12);
+        Assert.Equal(65.5 + 30, alpha.FreeForm[LeaderboardMetrics.TimeWeightedFutureSim]!.Value, 12); // summed over questions
         Assert.Equal(1.0, alpha.FreeForm.Coverage);
 
         // Binary: only B1 {Yes .8} was forecast in time. Brier .04; uniform .25 → .84; base rate .5 → .84; crowd .7 → 1 − .04/.09.

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using FutureSim.Core.Scoring;
 
 namespace FutureSim.Core.Tests.Scoring;
@@ -55,5 +56,46 @@ public sealed class CalibrationTests
         Assert.Equal(0, c.Count);
         Assert.Empty(c.Bins);
         Assert.Equal(0, c.ExpectedCalibrationError);
+    }
+
+    [Fact]
+    public void EqualCountBinsKeepTiedForecastsTogetherWhateverTheirOutcomes()
+    {
+        // The uniform forecaster: 0.5 on ten questions, four of which resolved Yes. Bins cut by outcome would
+        // report resolution where there is none.
+        var forecasts = Enumerable.Repeat(0.5, 10).ToArray();
+        bool[] outcomes = [true, false, false, true, false, false, true, false, true, false];
+
+        var c = Calibration.Compute(forecasts, outcomes, 5, BinningScheme.EqualCount);
+
+        Assert.Single(c.Bins);
+        Assert.Equal(0, c.Resolution, 12);
+        Assert.Equal(0.1, c.ExpectedCalibrationError, 12);
+        Assert.Equal(0.01, c.Reliability, 12);
+    }
+
+    [Property]
+    public bool EqualCountBinsDoNotDependOnTheOutcomesOfTiedForecasts(int[] raw, bool[] events, int seed)
+    {
+        var n = Math.Min(raw?.Length ?? 0, events?.Length ?? 0);
+        var p = raw!.Take(n).Select(r => Math.Abs(r % 4) / 4.0).ToArray(); // few values: many ties
+        var y = events!.Take(n).ToArray();
+
+        // Shuffle the outcomes among forecasts that share a value: the bins must hold the same forecasts.
+        var random = new Random(seed);
+        var shuffled = (bool[])y.Clone();
+        foreach (var group in Enumerable.Range(0, n).GroupBy(i => p[i]))
+        {
+            var members = group.ToArray();
+            var values = members.Select(i => y[i]).OrderBy(_ => random.Next()).ToArray();
+            for (var k = 0; k < members.Length; k++)
+            {
+                shuffled[members[k]] = values[k];
+            }
+        }
+
+        var a = Calibration.Compute(p, y, 3, BinningScheme.EqualCount);
+        var b = Calibration.Compute(p, shuffled, 3, BinningScheme.EqualCount);
+        return a.Bins.SequenceEqual(b.Bins) && a.Resolution == b.Resolution && a.ExpectedCalibrationError == b.ExpectedCalibrationError;
     }
 }

@@ -54,6 +54,19 @@ public sealed class RunScorerTests
     }
 
     [Fact]
+    public async Task FutureSimsTimeWeightedScoreCountsEveryQuestionFromDayZeroAndOursFromItsOpenDay()
+    {
+        // F3 opens on day 2 and resolves on day 6; {Lyon .5} (BSS .75) is held on days 2 and 3 of the run.
+        var run = new RunBuilder(days: 4).Agent("alpha").FreeForm("F3", "Lyon", 6).OpensOn("F3", 2).Forecast("alpha", "F3", 2, ("Lyon", 0.5));
+
+        var f3 = (await ScoreAsync(run)).Agents.Single().Questions.Single();
+
+        // From its open day, window [day 2, day 6): 100 · .75 · 2 / 4 = 37.5; from day 0, [day 0, day 6): 100 · .75 · 2 / 6 = 25.
+        Assert.Equal(37.5, f3.TimeWeighted!.Value, Precision);
+        Assert.Equal(25, f3.TimeWeightedFutureSim!.Value, Precision);
+    }
+
+    [Fact]
     public async Task AnAgentThatNeverForecastsScoresZeroOverAllQuestionsAndIsCountedAsAbstaining()
     {
         var beta = (await ScoreAsync(Scenario.TwoAgents())).Agents.Single(a => a.Agent == "beta");

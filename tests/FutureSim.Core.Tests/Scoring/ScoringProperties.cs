@@ -61,7 +61,7 @@ public sealed class ScoringProperties
 
         var binned = 0.0;
         var index = 0;
-        var sorted = equalCount ? Enumerable.Range(0, n).OrderBy(i => p[i]).ThenBy(i => y[i]).ThenBy(i => i).ToList() : null;
+        var sorted = equalCount ? Enumerable.Range(0, n).OrderBy(i => p[i]).ThenBy(i => i).ToList() : null;
         foreach (var bin in c.Bins)
         {
             // Brier of the bin means, computed independently of the decomposition.

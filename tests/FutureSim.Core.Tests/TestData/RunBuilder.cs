@@ -47,6 +47,14 @@ internal sealed class RunBuilder
     public RunBuilder Binary(string id, bool yes, int resolvesOn, double? crowd = null) =>
         Add(id, QuestionKind.Binary, yes ? QuestionResolution.Yes : QuestionResolution.No, resolvesOn, [], crowd);
 
+    /// <summary>Makes question <paramref name="id"/> open at the start of day <paramref name="day"/> instead of day 0.</summary>
+    public RunBuilder OpensOn(string id, int day)
+    {
+        var i = _questions.FindIndex(q => q.Id.Value == id);
+        _questions[i] = _questions[i] with { OpensAt = SimulatedTime.StartOf(Day(day)) };
+        return this;
+    }
+
     public RunBuilder Forecast(string agent, string question, int day, params (string Outcome, double P)[] outcomes)
     {
         _actions.Add((day, new ForecastSubmitted
