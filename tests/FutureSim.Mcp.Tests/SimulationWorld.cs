@@ -41,7 +41,7 @@ internal sealed class SimulationWorld : IDisposable
 
     public RunFolder Folder { get; }
 
-    public InMemoryCorpus Corpus => harness.Corpus;
+    public ITimeGatedCorpus Corpus => harness.Corpus;
 
     public static SimulationWorld Create(params string[] agents) => new(agents, null);
 

@@ -13,14 +13,20 @@ public sealed class RunHarness : IDisposable
     private readonly string root = Path.Combine(Path.GetTempPath(), "futuresim-tests", Guid.NewGuid().ToString("N"));
 
     public RunHarness(IEnumerable<Article> articles, IEnumerable<Question> questions, string start, string end)
+        : this(new InMemoryCorpus(articles), questions, start, end)
     {
-        Corpus = new InMemoryCorpus(articles);
+    }
+
+    /// <summary>Runs over <paramref name="corpus"/> (e.g. a real index), which the caller keeps and disposes.</summary>
+    public RunHarness(ITimeGatedCorpus corpus, IEnumerable<Question> questions, string start, string end)
+    {
+        Corpus = corpus;
         Questions = [.. questions];
         Start = start;
         End = end;
     }
 
-    public InMemoryCorpus Corpus { get; }
+    public ITimeGatedCorpus Corpus { get; }
 
     public ImmutableArray<Question> Questions { get; }
 

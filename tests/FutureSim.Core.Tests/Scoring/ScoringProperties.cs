@@ -1,5 +1,7 @@
 using FsCheck.Xunit;
+using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Scoring;
+using FutureSim.Core.Tests.TestData;
 
 namespace FutureSim.Core.Tests.Scoring;
 
@@ -31,12 +33,30 @@ public sealed class ScoringProperties
     public bool BrierSkillOfAbstainingIsZeroWhateverTheTruth(string truth) =>
         ForecastScores.FreeFormSkill(new Dictionary<string, double>(), o => o == truth) == 0;
 
-    [Property]
-    public bool BrierSkillOfForecastingTheReferenceIsZero(int reference, bool yes)
+    /// <summary>
+    /// Scored by the product end to end (run record, scorer, leaderboard): an agent that forecasts the crowd's
+    /// probability on every binary question has zero skill against the crowd, and one that forecasts 0.5 has zero
+    /// skill against the uniform reference, whatever the probabilities and outcomes.
+    /// </summary>
+    [Property(MaxTest = 30)]
+    public bool BrierSkillOfForecastingTheReferenceIsZero(int[] crowd, bool[] outcomes)
     {
-        var p = Probability(reference);
-        var brier = ForecastScores.Brier(p, yes);
-        return brier == 0 || ForecastScores.BrierSkill(brier, brier) == 0;
+        var n = Math.Max(1, Math.Min(crowd?.Length ?? 0, outcomes?.Length ?? 0));
+        var run = new RunBuilder(days: 3).Agent("crowd-copier").Agent("uniform");
+        for (var i = 0; i < n; i++)
+        {
+            var p = 0.01 + (0.98 * Probability(crowd is { Length: > 0 } ? crowd[i % crowd.Length] : 0));
+            var id = $"B{i}";
+            run.Binary(id, yes: outcomes is { Length: > 0 } && outcomes[i % outcomes.Length], resolvesOn: 2, crowd: p)
+                .Forecast("crowd-copier", id, 0, ("Yes", p))
+                .Forecast("uniform", id, 0, ("Yes", 0.5));
+        }
+
+        var scored = RunScorer.ScoreAsync(run.Record(), NormalisingAnswerMatcher.Instance, ScoringOptions.Default, CancellationToken.None).GetAwaiter().GetResult();
+        var board = Leaderboard.Build([scored], LeaderboardOptions.Default with { Resamples = 1 });
+        var copier = board.Entries.Single(e => e.Agent == "crowd-copier").Binary!;
+        var uniform = board.Entries.Single(e => e.Agent == "uniform").Binary!;
+        return Math.Abs(copier[LeaderboardMetrics.SkillVsCrowd]!.Value) < 1e-12 && Math.Abs(uniform[LeaderboardMetrics.SkillVsUniform]!.Value) < 1e-12;
     }
 
     [Property]
