@@ -1,3 +1,4 @@
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 
@@ -14,26 +15,22 @@ public sealed class BaselineAgentFactory : IAgentFactory
 
     public IReadOnlyCollection<string> Kinds { get; } = [Abstain, Uniform, Crowd, BaseRate, NewsFrequency];
 
-    public IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment) => spec.Kind switch
+    /// <summary>Builds the agent; an unknown kind, a bad setting or a setting the kind does not have is an <see cref="ArgumentException"/>.</summary>
+    public IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment)
     {
-        Abstain => new AbstainAgent(),
-        Uniform => new UniformAgent(),
-        Crowd => new CrowdAgent(),
-        BaseRate => new BaseRateAgent(),
-        NewsFrequency => new NewsFrequencyAgent(
-            Setting(spec, "HitsPerQuestion", 8, 1, 10), Setting(spec, "ArticlesRead", 2, 0, 10)),
-        _ => throw new ArgumentException($"Agent '{spec.Name}': kind '{spec.Kind}' is not a baseline kind ({string.Join(", ", Kinds)}).", nameof(spec)),
-    };
-
-    private static int Setting(AgentSpec spec, string key, int fallback, int min, int max)
-    {
-        if (!spec.Settings.TryGetValue(key, out var text))
+        var reader = new SettingsReader(spec.Settings, $"agent '{spec.Name}' (kind {spec.Kind})");
+        reader.Ignore("Name", "Kind");
+        IForecastingAgent agent = spec.Kind switch
         {
-            return fallback;
-        }
-
-        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"Agent '{spec.Name}': {key} must be a whole number from {min} to {max}; got '{text}'.", nameof(spec));
+            Abstain => new AbstainAgent(),
+            Uniform => new UniformAgent(),
+            Crowd => new CrowdAgent(),
+            BaseRate => new BaseRateAgent(),
+            NewsFrequency => new NewsFrequencyAgent(
+                (int)(reader.Integer("HitsPerQuestion", 1, 10) ?? 8), (int)(reader.Integer("ArticlesRead", 0, 10) ?? 2)),
+            _ => throw new ArgumentException($"Agent '{spec.Name}': kind '{spec.Kind}' is not a baseline kind ({string.Join(", ", Kinds)}).", nameof(spec)),
+        };
+        reader.ThrowIfInvalid();
+        return agent;
     }
 }

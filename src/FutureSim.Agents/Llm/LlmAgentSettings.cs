@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Runs;
 using Microsoft.Extensions.AI;
 

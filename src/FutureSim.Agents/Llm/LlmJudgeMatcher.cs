@@ -1,5 +1,6 @@
 using FutureSim.Agents.Llm.Judging;
 using FutureSim.Agents.Llm.ModelCalls;
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Questions;
 using FutureSim.Core.Scoring;
 using Microsoft.Extensions.AI;

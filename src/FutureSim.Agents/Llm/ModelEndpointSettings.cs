@@ -1,3 +1,5 @@
+using FutureSim.Core.Configuration;
+
 namespace FutureSim.Agents.Llm;
 
 /// <summary>

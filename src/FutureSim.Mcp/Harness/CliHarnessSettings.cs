@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Runs;
 using FutureSim.Mcp.Sandbox;
 
@@ -51,115 +52,93 @@ internal sealed record CliHarnessSettings
 
     public ImmutableArray<string> ReadOnlyPaths { get; init; } = [];
 
-    /// <summary>Reads and validates the settings; throws <see cref="ArgumentException"/> naming the agent and key.</summary>
+    /// <summary>Reads and validates the settings; throws one <see cref="ArgumentException"/> naming the agent and every bad or unknown key.</summary>
     public static CliHarnessSettings From(AgentSpec spec)
     {
-        var settings = spec.Settings;
-        string Fail(string message) => throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): {message}");
-
-        var command = Text(settings, "Command") is { Length: > 0 } c ? CommandLine.Split(c) : [];
+        var reader = new SettingsReader(spec.Settings, $"agent '{spec.Name}' (kind cli-harness)");
+        reader.Ignore("Name", "Kind");
+        var command = reader.String("Command") is { } c ? CommandLine.Split(c) : [];
         if (command.IsEmpty)
         {
-            Fail("set \"Command\", e.g. \"claude -p {prompt} --mcp-config {mcp_config} --strict-mcp-config\".");
+            reader.Problem("set \"Command\", e.g. \"claude -p {prompt} --mcp-config {mcp_config} --strict-mcp-config\".");
         }
 
-        var result = new CliHarnessSettings { Command = command, Environment = List(settings, "Environment") };
-        if (Text(settings, "Prompt") is { Length: > 0 } prompt)
+        var defaults = new CliHarnessSettings { Command = command };
+        var history = reader.String("ArticleHistoryDays");
+        int? days = defaults.ArticleHistoryDays;
+        if (history is not null)
         {
-            result = result with { Prompt = prompt };
+            days = history.Equals("all", StringComparison.OrdinalIgnoreCase) ? null
+                : int.TryParse(history, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : Invalid($"'ArticleHistoryDays' must be a number of days or \"all\"; got '{history}'.");
         }
 
-        if (Text(settings, "Lifetime") is { Length: > 0 } lifetime)
+        int? Invalid(string problem)
         {
-            result = result with
-            {
-                Lifetime = Enum.TryParse<ChildLifetime>(lifetime, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                    ? parsed
-                    : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"Lifetime\" must be \"day\" or \"run\", not \"{lifetime}\"."),
-            };
+            reader.Problem(problem);
+            return null;
         }
 
-        if (Text(settings, "ExitGrace") is { Length: > 0 } grace)
+        var settings = defaults with
         {
-            result = result with
-            {
-                ExitGrace = TimeSpan.TryParse(grace, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero
-                    ? parsed
-                    : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"ExitGrace\" must be a duration such as \"00:00:10\", not \"{grace}\"."),
-            };
-        }
-
-        if (Text(settings, "ArticleHistoryDays") is { Length: > 0 } history)
-        {
-            result = result with
-            {
-                ArticleHistoryDays = history.Equals("all", StringComparison.OrdinalIgnoreCase) ? null
-                    : int.TryParse(history, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days
-                    : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"ArticleHistoryDays\" must be a number of days or \"all\", not \"{history}\"."),
-            };
-        }
-
-        if (Text(settings, "RelayCommand") is { Length: > 0 } relay)
-        {
-            result = result with { RelayCommand = CommandLine.Split(relay) };
-        }
-
-        return WithSandbox(result, spec, Fail);
+            Environment = reader.List("Environment"),
+            Prompt = reader.String("Prompt") ?? defaults.Prompt,
+            Lifetime = reader.Choice("Lifetime", Lifetimes) ?? defaults.Lifetime,
+            ExitGrace = reader.Duration("ExitGrace", TimeSpan.Zero, TimeSpan.FromHours(1)) ?? defaults.ExitGrace,
+            ArticleHistoryDays = days,
+            RelayCommand = reader.String("RelayCommand") is { } relay ? CommandLine.Split(relay) : [],
+            Sandbox = reader.Choice("Sandbox", Sandboxes) ?? defaults.Sandbox,
+        };
+        settings = WithSandboxShape(settings, reader);
+        reader.ThrowIfInvalid("See the README section on CLI-harness agents for every setting.");
+        return settings;
     }
 
-    private static CliHarnessSettings WithSandbox(CliHarnessSettings result, AgentSpec spec, Func<string, string> fail)
+    /// <summary>The hosts and paths that shape the sandbox, and the settings that only make sense with or without one.</summary>
+    private static CliHarnessSettings WithSandboxShape(CliHarnessSettings settings, SettingsReader reader)
     {
-        var settings = spec.Settings;
-        if (Text(settings, "Sandbox") is { Length: > 0 } sandbox)
-        {
-            result = result with
-            {
-                Sandbox = Enum.TryParse<SandboxKind>(sandbox, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !sandbox.All(char.IsAsciiDigit)
-                    ? kind
-                    : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"Sandbox\" must be \"bubblewrap\" or \"none\", not \"{sandbox}\"."),
-            };
-        }
-
         var hosts = ImmutableArray.CreateBuilder<AllowedHost>();
-        foreach (var entry in List(settings, "AllowedHosts"))
+        foreach (var entry in reader.List("AllowedHosts"))
         {
-            hosts.Add(AllowedHost.TryParse(entry, out var host)
-                ? host
-                : throw new ArgumentException($"Agent '{spec.Name}' (kind cli-harness): \"AllowedHosts\" entry \"{entry}\" is not a host or host:port (e.g. \"api.anthropic.com\", \"127.0.0.1:8080\")."));
+            if (AllowedHost.TryParse(entry, out var host))
+            {
+                hosts.Add(host);
+            }
+            else
+            {
+                reader.Problem($"'AllowedHosts' entry \"{entry}\" is not a host or host:port (e.g. \"api.anthropic.com\", \"127.0.0.1:8080\").");
+            }
         }
 
-        var paths = Items(settings, "ReadOnlyPaths");
+        var paths = reader.Items("ReadOnlyPaths");
         foreach (var path in paths.Where(p => !Path.IsPathFullyQualified(p)))
         {
-            fail($"\"ReadOnlyPaths\" entry \"{path}\" must be an absolute path.");
+            reader.Problem($"'ReadOnlyPaths' entry \"{path}\" must be an absolute path.");
         }
 
-        result = result with { AllowedHosts = hosts.ToImmutable(), ReadOnlyPaths = paths };
-        if (result.Sandbox == SandboxKind.None && (!result.AllowedHosts.IsEmpty || !result.ReadOnlyPaths.IsEmpty))
+        settings = settings with { AllowedHosts = hosts.ToImmutable(), ReadOnlyPaths = paths };
+        if (settings.Sandbox == SandboxKind.None && (!settings.AllowedHosts.IsEmpty || !settings.ReadOnlyPaths.IsEmpty))
         {
-            fail("\"AllowedHosts\" and \"ReadOnlyPaths\" shape the bubblewrap sandbox; with \"Sandbox\": \"none\" there is none. Remove them, or drop \"Sandbox\": \"none\".");
+            reader.Problem("'AllowedHosts' and 'ReadOnlyPaths' shape the bubblewrap sandbox; with \"Sandbox\": \"none\" there is none. Remove them, or drop \"Sandbox\": \"none\".");
         }
 
-        if (result.Sandbox == SandboxKind.Bubblewrap && !result.RelayCommand.IsEmpty)
+        if (settings.Sandbox == SandboxKind.Bubblewrap && !settings.RelayCommand.IsEmpty)
         {
-            fail("\"RelayCommand\" applies only with \"Sandbox\": \"none\": inside the sandbox the relay is the futuresim program bound at " + SandboxLayout.ProgramFolder + ".");
+            reader.Problem("'RelayCommand' applies only with \"Sandbox\": \"none\": inside the sandbox the relay is the futuresim program bound at " + SandboxLayout.ProgramFolder + ".");
         }
 
-        return result;
+        return settings;
     }
 
-    private static string? Text(ImmutableSortedDictionary<string, string> settings, string key) =>
-        settings.FirstOrDefault(s => s.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value?.Trim();
+    private static readonly IReadOnlyDictionary<string, SandboxKind> Sandboxes = new Dictionary<string, SandboxKind>
+    {
+        ["bubblewrap"] = SandboxKind.Bubblewrap,
+        ["none"] = SandboxKind.None,
+    };
 
-    /// <summary>A list given as an array or as one string separated by commas, spaces or semicolons.</summary>
-    private static ImmutableArray<string> List(ImmutableSortedDictionary<string, string> settings, string key) =>
-        [.. Items(settings, key).SelectMany(s => s.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
-
-    /// <summary>A list given as an array (each item whole, e.g. a path with spaces) or as one string.</summary>
-    private static ImmutableArray<string> Items(ImmutableSortedDictionary<string, string> settings, string key) =>
-        [.. settings
-            .Where(s => s.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || s.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
-            .Select(s => s.Value.Trim())
-            .Where(s => s.Length > 0)
-            .Distinct(StringComparer.Ordinal)];
+    private static readonly IReadOnlyDictionary<string, ChildLifetime> Lifetimes = new Dictionary<string, ChildLifetime>
+    {
+        ["day"] = ChildLifetime.Day,
+        ["run"] = ChildLifetime.Run,
+    };
 }

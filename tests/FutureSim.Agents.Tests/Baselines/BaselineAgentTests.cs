@@ -78,4 +78,20 @@ public sealed class BaselineAgentTests
         var error = Assert.Throws<ArgumentException>(() => Create("oracle"));
         Assert.Contains("news-frequency", error.Message);
     }
+
+    [Theory]
+    [InlineData("HitsPerQuestoin", "3", "'HitsPerQuestoin' is not a setting")]
+    [InlineData("HitsPerQuestion", "30", "'HitsPerQuestion' must be a whole number from 1 to 10")]
+    public void AMisspeltOrOutOfRangeSettingIsAnErrorNamingIt(string key, string value, string expected)
+    {
+        var spec = new AgentSpec
+        {
+            Name = "news", Kind = BaselineAgentFactory.NewsFrequency,
+            Settings = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(key, value)]),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new BaselineAgentFactory().Create(spec, new AgentEnvironment(Path.GetTempPath(), TimeProvider.System)));
+
+        Assert.Contains(expected, error.Message);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FutureSim.Agents.Llm;
 using FutureSim.Benchmarks.ChatServer;
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 

@@ -48,20 +48,21 @@ public sealed class CliHarnessSettingsTests
 
     [Theory]
     [InlineData("Command", "", "set \"Command\"")]
-    [InlineData("Lifetime", "forever", "\"Lifetime\" must be")]
-    [InlineData("ExitGrace", "soon", "\"ExitGrace\" must be")]
-    [InlineData("ArticleHistoryDays", "-3", "\"ArticleHistoryDays\" must be")]
-    [InlineData("Sandbox", "docker", "\"Sandbox\" must be \"bubblewrap\" or \"none\"")]
-    [InlineData("Sandbox", "1", "\"Sandbox\" must be \"bubblewrap\" or \"none\"")]
-    [InlineData("AllowedHosts:0", "https://api.anthropic.com/v1", "\"AllowedHosts\" entry \"https://api.anthropic.com/v1\" is not a host")]
+    [InlineData("Lifetime", "forever", "'Lifetime' must be")]
+    [InlineData("ExitGrace", "soon", "'ExitGrace' must be")]
+    [InlineData("ArticleHistoryDays", "-3", "'ArticleHistoryDays' must be")]
+    [InlineData("Lifetyme", "run", "'Lifetyme' is not a setting")]
+    [InlineData("Sandbox", "docker", "'Sandbox' must be one of bubblewrap, none")]
+    [InlineData("Sandbox", "1", "'Sandbox' must be one of bubblewrap, none")]
+    [InlineData("AllowedHosts:0", "https://api.anthropic.com/v1", "'AllowedHosts' entry \"https://api.anthropic.com/v1\" is not a host")]
     [InlineData("AllowedHosts:0", "api.anthropic.com:99999", "is not a host or host:port")]
-    [InlineData("ReadOnlyPaths:0", "tools/bin", "\"ReadOnlyPaths\" entry \"tools/bin\" must be an absolute path")]
-    [InlineData("RelayCommand", "futuresim", "\"RelayCommand\" applies only with \"Sandbox\": \"none\"")]
+    [InlineData("ReadOnlyPaths:0", "tools/bin", "'ReadOnlyPaths' entry \"tools/bin\" must be an absolute path")]
+    [InlineData("RelayCommand", "futuresim", "'RelayCommand' applies only with \"Sandbox\": \"none\"")]
     public void BadSettingsNameTheAgentAndTheKey(string key, string value, string expected)
     {
         var values = new Dictionary<string, string> { ["Command"] = "claude -p {prompt}", [key] = value };
         var error = Assert.Throws<ArgumentException>(() => CliHarnessSettings.From(Spec(values)));
-        Assert.Contains("Agent 'claude'", error.Message);
+        Assert.Contains("agent 'claude'", error.Message);
         Assert.Contains(expected, error.Message);
     }
 

@@ -1,14 +1,15 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
-namespace FutureSim.Agents.Llm;
+namespace FutureSim.Core.Configuration;
 
 /// <summary>
-/// Reads flattened configuration settings (string keys and values, keys case-insensitive) into typed
-/// values. It collects every problem instead of stopping at the first, so that one
-/// <see cref="ArgumentException"/> tells the user everything to fix; unknown keys are problems too,
-/// because a misspelt limit would otherwise be silently ignored.
+/// The one reader of settings given as flattened configuration (string keys and values, keys case-insensitive,
+/// arrays as <c>Key:0</c>, <c>Key:1</c> …): every agent kind's settings and the answer judge's. It collects every
+/// problem instead of stopping at the first, so that one <see cref="ArgumentException"/> tells the user everything
+/// to fix; unknown keys are problems too, because a misspelt limit would otherwise be silently ignored.
 /// </summary>
-internal sealed class SettingsReader
+public sealed class SettingsReader
 {
     private readonly Dictionary<string, string> values;
     private readonly HashSet<string> read = new(StringComparer.OrdinalIgnoreCase);
@@ -33,6 +34,9 @@ internal sealed class SettingsReader
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(c => int.TryParse(c, out var index) ? index : int.MaxValue)
             .ThenBy(c => c, StringComparer.Ordinal)];
+
+    /// <summary>Marks <paramref name="keys"/> as known without reading them (e.g. an entry's own Name and Kind).</summary>
+    public void Ignore(params string[] keys) => read.UnionWith(keys);
 
     public bool Has(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value);
 
@@ -143,6 +147,29 @@ internal sealed class SettingsReader
         return null;
     }
 
+    /// <summary>
+    /// A list given as an array (<c>Key:0</c>, <c>Key:1</c> …) or as one value separated by commas, semicolons or
+    /// spaces; distinct items in the order given; empty when absent.
+    /// </summary>
+    public ImmutableArray<string> List(string key) =>
+        [.. Items(key).SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A list given as an array, each item whole (a path with spaces stays one item), or as one value; distinct items in the order given.</summary>
+    public ImmutableArray<string> Items(string key)
+    {
+        read.Add(key);
+        var items = values
+            .Where(v => v.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || v.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(v => v.Key.Length).ThenBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v =>
+            {
+                read.Add(v.Key);
+                return v.Value.Trim();
+            })
+            .Where(v => v.Length > 0);
+        return [.. items.Distinct(StringComparer.Ordinal)];
+    }
+
     public void Problem(string message) => problems.Add(message);
 
     /// <summary>Throws one <see cref="ArgumentException"/> listing every problem, unknown keys included.</summary>
@@ -161,7 +188,7 @@ internal sealed class SettingsReader
         }
     }
 
-    internal static bool TryParseDuration(string text, out TimeSpan value)
+    public static bool TryParseDuration(string text, out TimeSpan value)
     {
         text = text.Trim();
         if (text.Contains(':', StringComparison.Ordinal))
