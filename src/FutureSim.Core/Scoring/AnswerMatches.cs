@@ -48,8 +48,7 @@ internal sealed class AnswerMatches
             var decided = new Dictionary<string, bool>(set.Count, StringComparer.Ordinal);
             foreach (var name in set.Order(StringComparer.Ordinal))
             {
-                decided[name] = string.Equals(name, question.Resolution.Answer, StringComparison.Ordinal)
-                    || await matcher.MatchesAsync(name, question.Resolution, cancellationToken).ConfigureAwait(false);
+                decided[name] = await MatchesAsync(matcher, name, question.Resolution, cancellationToken).ConfigureAwait(false);
             }
 
             decisions[question.Id] = name => decided.TryGetValue(name, out var matches) && matches;
@@ -57,6 +56,11 @@ internal sealed class AnswerMatches
 
         return new AnswerMatches(decisions);
     }
+
+    /// <summary>Whether <paramref name="name"/> names the truth: a name equal to the truth string matches before the matcher is asked.</summary>
+    public static async ValueTask<bool> MatchesAsync(IAnswerMatcher matcher, string name, QuestionResolution truth, CancellationToken cancellationToken) =>
+        string.Equals(name, truth.Answer, StringComparison.Ordinal)
+        || await matcher.MatchesAsync(name, truth, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The decision function for one question (false for names never decided).</summary>
     public Func<string, bool> For(QuestionId question) => _decisions.GetValueOrDefault(question, Never);

@@ -38,7 +38,7 @@ internal static class FeedbackScorer
         var matching = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var (name, _) in outcomes)
         {
-            if (name == truth.Answer || await matcher.MatchesAsync(name, truth, cancellationToken))
+            if (await AnswerMatches.MatchesAsync(matcher, name, truth, cancellationToken))
             {
                 matching.Add(name);
             }
