@@ -216,7 +216,8 @@ internal static class BenchCommand
                     corpus, questions, new ToolCallBenchmarkOptions { Day = Day(parse.GetValue(day)) ?? busiest, Calls = parse.GetValue(calls) }, ct);
                 return Print(report, parse.GetValue(Json), report.Problems, r => r.Tools.Select(t => (
                     t.Key,
-                    string.Create(CultureInfo.InvariantCulture, $"p50 {t.Value.P50:0.0} µs  p95 {t.Value.P95:0.0} µs  p99 {t.Value.P99:0.0} µs"))));
+                    Invariant($"p50 {t.Value.P50:0.0} µs  p95 {t.Value.P95:0.0} µs  p99 {t.Value.P99:0.0} µs")))
+                    .Prepend(("calls", Invariant($"{r.Calls:N0} timed on a day with {r.OpenQuestions:N0} open questions; {r.CallsRecorded:N0} recorded"))));
             }
         }, cancellationToken));
         return command;

@@ -21,13 +21,7 @@ internal static class LeaderboardCommand
         var command = new Command("leaderboard", "Build one leaderboard from one or more run folders, with bootstrap intervals.") { runs, format, output };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
-            var reports = host.Service<RunReports>();
-            var scores = new List<ScoredRun>();
-            foreach (var run in parse.GetValue(runs)!)
-            {
-                scores.Add(await reports.ScoreAsync(run, ct));
-            }
-
+            var scores = await host.Service<RunReports>().ScoreAllAsync(parse.GetValue(runs)!, ct);
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
             var futureSim = await FutureSimView.BuildAsync(parse.GetValue(runs)!, host.Service<AnswerMatching>().Matcher, ct);
             if (parse.GetValue(output) is { } folder)

@@ -21,15 +21,26 @@ internal sealed class RunReports(AnswerMatching matching, ILogger<RunReports> lo
 
     public static ImmutableArray<string> Formats { get; } = [.. Exporters.Select(e => e.Format)];
 
-    public async Task<ScoredRun> ScoreAsync(string runFolder, CancellationToken cancellationToken)
+    public async Task<ScoredRun> ScoreAsync(string runFolder, CancellationToken cancellationToken) =>
+        (await ScoreAllAsync([runFolder], cancellationToken))[0];
+
+    /// <summary>Reads the run folders side by side, then scores them one by one (the answer matcher may ask a judge), in order.</summary>
+    public async Task<IReadOnlyList<ScoredRun>> ScoreAllAsync(IReadOnlyList<string> runFolders, CancellationToken cancellationToken)
     {
-        var record = RunFolderReader.Read(runFolder);
-        foreach (var warning in record.Warnings)
+        var scored = new List<ScoredRun>(runFolders.Count);
+        var records = RunFolderReader.ReadAll(runFolders);
+        for (var i = 0; i < records.Length; i++)
         {
-            logger.LogWarning("{Warning}", warning.ToString());
+            foreach (var warning in records[i].Warnings)
+            {
+                logger.LogWarning("{Warning}", warning.ToString());
+            }
+
+            // An imported run carries the verdicts its judge gave; they come before the configured matcher.
+            scored.Add(await RunScorer.ScoreAsync(records[i], RecordedVerdictMatcher.For(runFolders[i], matching.Matcher), ScoringOptions.Default, cancellationToken));
         }
 
-        return await RunScorer.ScoreAsync(record, RecordedVerdictMatcher.For(runFolder, matching.Matcher), ScoringOptions.Default, cancellationToken);
+        return scored;
     }
 
     /// <summary>

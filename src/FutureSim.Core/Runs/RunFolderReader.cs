@@ -63,6 +63,7 @@ public static class RunFolderReader
     private static IEnumerable<EventLine> ReadEventLines(string eventsFile, bool keepToolCalls, Action<RecordError> warn)
     {
         long cutOffLine = 0;
+        var strings = new Dictionary<int, string>();
         using var stream = JsonLinesFile.OpenRead(eventsFile);
         foreach (var line in JsonLinesFile.ReadLines(stream, number => cutOffLine = number))
         {
@@ -78,12 +79,40 @@ public static class RunFolderReader
                 continue;
             }
 
-            yield return new EventLine(line.Number, line.End, Parse<RunEvent>(eventsFile, line), default);
+            yield return new EventLine(
+                line.Number, line.End, ForecastLine.TryRead(line.Utf8.Span, strings, out var forecast) ? forecast : Parse<RunEvent>(eventsFile, line), default);
         }
     }
 
     /// <summary>One line of an event log: the event, or for a tool call read from its header only, null and the header.</summary>
     private readonly record struct EventLine(long Number, long End, RunEvent? Event, ToolCallHeader ToolCall);
+
+    /// <summary>
+    /// Reads several run folders (<see cref="Read"/>) side by side; the records come in the order of
+    /// <paramref name="runFolders"/>, and a bad folder fails as <see cref="Read"/> does (the first one in that order).
+    /// </summary>
+    public static RunRecord[] ReadAll(IReadOnlyList<string> runFolders)
+    {
+        var records = new RunRecord[runFolders.Count];
+        var failures = new Exception?[runFolders.Count];
+        Parallel.For(0, runFolders.Count, i =>
+        {
+            try
+            {
+                records[i] = Read(runFolders[i]);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return records;
+    }
 
     /// <summary>Reads and validates a <c>manifest.json</c> (known format version).</summary>
     public static RunManifest ReadManifest(string file)
