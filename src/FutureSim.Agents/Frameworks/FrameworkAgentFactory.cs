@@ -48,7 +48,7 @@ public sealed class FrameworkAgentFactory : IAgentFactory, IDisposable
     public IReadOnlyCollection<string> Kinds { get; } = [SemanticKernelKind, AgentFrameworkKind];
 
     /// <summary>Told the name and duration of every tool call the agents run (benchmarks).</summary>
-    internal Action<string, TimeSpan>? ToolCallObserver { get; init; }
+    public Action<string, TimeSpan>? ToolCallObserver { get; init; }
 
     public void Validate(AgentSpec spec)
     {

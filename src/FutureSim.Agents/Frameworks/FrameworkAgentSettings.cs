@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FutureSim.Agents.Assemblies;
 using FutureSim.Agents.Llm;
+using FutureSim.Core.Configuration;
 using FutureSim.Core.Runs;
 
 namespace FutureSim.Agents.Frameworks;

@@ -48,7 +48,7 @@ public static class LlmBenchmark
         try
         {
             await using var server = ChatCompletionServer.Start(request => ScriptedForecaster.Respond(request).After(options.Latency));
-            using var factory = Frameworks.BenchmarkFactories.Create(options.Kind, (tool, elapsed) => timings.Add((tool, elapsed)));
+            using var factory = BenchmarkFactories.Create(options.Kind, (tool, elapsed) => timings.Add((tool, elapsed)));
             var specs = Enumerable.Range(1, options.Agents).Select(i => new AgentSpec
             {
                 Name = string.Create(CultureInfo.InvariantCulture, $"llm-{i:000}"),

@@ -1,3 +1,5 @@
+using FutureSim.Agents.Llm;
+
 namespace FutureSim.Benchmarks.Llm;
 
 /// <summary>How to run <see cref="LlmBenchmark"/>.</summary>

@@ -155,8 +155,7 @@ public static class DenseSearchBenchmark
         return new DenseIndex(Dimensions, ticks, idHashes, new int[size], Enumerable.Range(0, size).ToArray(), scales, components);
     }
 
-    private static double Percentile(List<double> sorted, double fraction) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+    private static double Percentile(List<double> sorted, double fraction) => FutureSim.Core.Statistics.Quantile.NearestRank(sorted, fraction);
 }
 
 /// <summary>One instant of <see cref="DenseSearchBenchmark.RunApproximate"/>: recall@10 of the clustered index against exact search, and their latencies.</summary>

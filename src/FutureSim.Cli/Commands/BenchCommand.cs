@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Collections.Immutable;
+using FutureSim.Agents.Llm;
 using FutureSim.Benchmarks.Llm;
 using FutureSim.Benchmarks.Mcp;
 using FutureSim.Benchmarks.Retrieval;
@@ -53,18 +54,16 @@ internal static class BenchCommand
             {
                 var size = int.Parse(parse.GetValue(sizes)!.Split(',')[0], CultureInfo.InvariantCulture);
                 var approximateRows = DenseSearchBenchmark.RunApproximate(size, parse.GetValue(lists), parse.GetValue(probes), parse.GetValue(queries), TimeProvider.System, cancellationToken);
-                Print(approximateRows, parse.GetValue(Json), r => r.Select(row => (
+                return Task.FromResult(Print(approximateRows, parse.GetValue(Json), [], r => r.Select(row => (
                     Invariant($"{row.Chunks:N0} chunks, {row.Lists} lists, {row.Probes} probed, as of {row.AsOf:yyyy-MM-dd}"),
-                    Invariant($"recall@10 {row.RecallAt10:0.000}, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms (exact p50 {row.ExactP50Milliseconds:0.00} ms; clustering {row.ClusterSeconds:0.0} s)"))));
-                return Task.FromResult(CommandHost.Success);
+                    Invariant($"recall@10 {row.RecallAt10:0.000}, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms (exact p50 {row.ExactP50Milliseconds:0.00} ms; clustering {row.ClusterSeconds:0.0} s)")))));
             }
 
             var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             var rows = DenseSearchBenchmark.Run(sizeList, parse.GetValue(queries), TimeProvider.System, cancellationToken);
-            Print(rows, parse.GetValue(Json), r => r.Select(row => (
+            return Task.FromResult(Print(rows, parse.GetValue(Json), [], r => r.Select(row => (
                 Invariant($"{row.Chunks:N0} chunks, as of {row.AsOf:yyyy-MM-dd}"),
-                Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms"))));
-            return Task.FromResult(CommandHost.Success);
+                Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms")))));
         });
         return command;
     }

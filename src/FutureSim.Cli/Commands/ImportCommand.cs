@@ -52,7 +52,7 @@ internal static class ImportCommand
                     + OfficialComparison.Markdown(ours, reported, new OfficialComparison.Tolerances()));
             }
 
-            await Console.Out.WriteAsync(RunReports.Markdown(board, [target]));
+            await Console.Out.WriteAsync(RunReports.Render(board, "md"));
             return CommandHost.Success;
         }, cancellationToken));
         return command;

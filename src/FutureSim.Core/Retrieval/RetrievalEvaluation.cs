@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using FutureSim.Core.Articles;
 using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Statistics;
 
 namespace FutureSim.Core.Retrieval;
 
@@ -78,7 +79,7 @@ public static class RetrievalEvaluation
             modes.Add(result with { Measures = measures.ToImmutable() });
         }
 
-        var differences = ImmutableArray.CreateBuilder<PairedComparison>();
+        var differences = ImmutableArray.CreateBuilder<RetrievalDifference>();
         for (var a = 0; a < perMode.Count; a++)
         {
             for (var b = a + 1; b < perMode.Count; b++)
@@ -88,7 +89,7 @@ public static class RetrievalEvaluation
                     var (difference, p) = Bootstrap.Paired(perMode[a].Points[m], perMode[a].Replicates[m], perMode[b].Points[m], perMode[b].Replicates[m], options.Level);
                     if (difference is not null)
                     {
-                        differences.Add(new PairedComparison("retrieval", RetrievalMetrics.Names[m], perMode[a].Mode, perMode[b].Mode, difference, p));
+                        differences.Add(new RetrievalDifference("retrieval", RetrievalMetrics.Names[m], perMode[a].Mode, perMode[b].Mode, difference, p));
                     }
                 }
             }
@@ -129,8 +130,9 @@ public static class RetrievalEvaluation
 
         var values = counted.Select(c => RetrievalMetrics.Compute(rankings[c.Topic.Id].Documents, c.Judgments)).ToList();
         milliseconds.Sort();
-        double Percentile(double q) => milliseconds.Count == 0 ? 0 : milliseconds[Math.Clamp((int)Math.Ceiling(q * milliseconds.Count) - 1, 0, milliseconds.Count - 1)];
-        var result = new ModeResult(name, ImmutableSortedDictionary<string, Estimate>.Empty, [.. topics.Select(t => rankings[t.Id])], Percentile(0.5), Percentile(0.99));
+        var result = new ModeResult(
+            name, ImmutableSortedDictionary<string, Estimate>.Empty, [.. topics.Select(t => rankings[t.Id])],
+            Quantile.NearestRank(milliseconds, 0.5), Quantile.NearestRank(milliseconds, 0.99));
         return (result, values);
     }
 

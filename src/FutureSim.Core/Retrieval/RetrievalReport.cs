@@ -19,7 +19,7 @@ public sealed record RetrievalReport
     public required ImmutableArray<ModeResult> Modes { get; init; }
 
     /// <summary>Each pair of modes (in the order asked, A before B) and measure: A − B.</summary>
-    public required ImmutableArray<PairedComparison> Differences { get; init; }
+    public required ImmutableArray<RetrievalDifference> Differences { get; init; }
 
     public required ImmutableArray<JudgmentError> DataErrors { get; init; }
 

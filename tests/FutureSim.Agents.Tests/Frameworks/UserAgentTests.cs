@@ -1,6 +1,6 @@
 using System.ClientModel;
 using FutureSim.Agents.Frameworks;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Agents.Tests.Llm;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Cli.Evaluation;
 using FutureSim.Core.Runs;
 
@@ -11,8 +11,8 @@ public sealed class LibraryAndAssemblyAgentTests(CliRun cli)
     [Fact]
     public void TheReadmeShowsTheExampleThatThisProjectCompilesAndRuns()
     {
-        var readme = File.ReadAllText(Path.Combine(Configuration.ProjectRoot.Find(), "README.md")).ReplaceLineEndings("\n");
-        var example = File.ReadAllText(Path.Combine(Configuration.ProjectRoot.Find(), "tests", "FutureSim.Cli.Tests", "Evaluation", "EvaluateMyAgent.cs")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(FutureSim.Cli.Configuration.ProjectRoot.Find(), "README.md")).ReplaceLineEndings("\n");
+        var example = File.ReadAllText(Path.Combine(FutureSim.Cli.Configuration.ProjectRoot.Find(), "tests", "FutureSim.Cli.Tests", "Evaluation", "EvaluateMyAgent.cs")).ReplaceLineEndings("\n");
 
         Assert.Contains("```csharp\n" + example + "```", readme, StringComparison.Ordinal);
     }

@@ -19,7 +19,7 @@ public sealed class PublicApiTests
         var assembly = new[] { typeof(FutureSimulation).Assembly, typeof(FrameworkAgents).Assembly }.Single(a => a.GetName().Name == assemblyName);
         var api = assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"] })
             .ReplaceLineEndings("\n");
-        var folder = Path.Combine(Configuration.ProjectRoot.Find(), "tests", "FutureSim.Cli.Tests", "PublicApi");
+        var folder = Path.Combine(FutureSim.Cli.Configuration.ProjectRoot.Find(), "tests", "FutureSim.Cli.Tests", "PublicApi");
         var approved = Path.Combine(folder, assemblyName + ".approved.txt");
         var received = Path.Combine(folder, assemblyName + ".received.txt");
         if (File.Exists(approved) && File.ReadAllText(approved).ReplaceLineEndings("\n") == api)

@@ -1,4 +1,4 @@
-using FutureSim.Corpus.Benchmarks;
+using FutureSim.Benchmarks.Retrieval;
 
 namespace FutureSim.Corpus.Tests.Semantic;
 

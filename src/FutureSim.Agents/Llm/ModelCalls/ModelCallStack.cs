@@ -1,3 +1,4 @@
+using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -66,14 +67,14 @@ internal sealed class ModelCallStack
             source = maxWallTimePerDay > TimeSpan.Zero ? new DayWallTimeChatClient(resilient, scope, maxWallTimePerDay) : resilient;
         }
 
-        var usage = new UsageLedger(Path.Combine(directory, ModelUsageFile.FileName), priceInputPerMTok, priceOutputPerMTok);
-        var client = new AccountingChatClient(new RecordingChatClient(source, Path.Combine(directory, ModelCallLog.FileName), scope), usage, scope);
+        var usage = new UsageLedger(Path.Combine(directory, RunFolderLayout.ModelUsage), priceInputPerMTok, priceOutputPerMTok);
+        var client = new AccountingChatClient(new RecordingChatClient(source, Path.Combine(directory, RunFolderLayout.ModelCalls), scope), usage, scope);
         return new ModelCallStack(client, scope, usage);
     }
 
     /// <summary>Where the recording of agent <paramref name="agentName"/> of the run in <paramref name="runDirectory"/> lives.</summary>
     public static string RecordingPath(string runDirectory, string agentName) =>
-        Path.Combine(runDirectory, "agents", agentName, ModelCallLog.FileName);
+        RunFolderLayout.AgentFile(runDirectory, agentName, RunFolderLayout.ModelCalls);
 
     private static ReplayingChatClient Replaying(string name, string kind, string replayedRun, string directory, ModelCallScope scope)
     {
@@ -84,7 +85,7 @@ internal sealed class ModelCallStack
                 $"Cannot replay {kind} agent '{name}': the run {replayedRun} has no recording of its model calls at {path}. Replay a run in which this agent took part, under the same name.");
         }
 
-        if (string.Equals(Path.GetFullPath(path), Path.GetFullPath(Path.Combine(directory, ModelCallLog.FileName)), StringComparison.Ordinal))
+        if (string.Equals(Path.GetFullPath(path), Path.GetFullPath(Path.Combine(directory, RunFolderLayout.ModelCalls)), StringComparison.Ordinal))
         {
             throw new ArgumentException($"Cannot replay {kind} agent '{name}' into the run it replays ({replayedRun}); a replay writes a new run folder.");
         }

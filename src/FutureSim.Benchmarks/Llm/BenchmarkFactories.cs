@@ -1,18 +1,19 @@
+using FutureSim.Agents.Frameworks;
 using FutureSim.Agents.Llm;
 using FutureSim.Core.Simulation;
 
-namespace FutureSim.Agents.Frameworks;
+namespace FutureSim.Benchmarks.Llm;
 
 /// <summary>The agent factories the model-agent benchmark (<c>futuresim bench llm --kind …</c>) can measure, each told of every tool call's harness time.</summary>
 internal static class BenchmarkFactories
 {
     public static IReadOnlyList<string> Kinds { get; } = [LlmAgentFactory.KindName, FrameworkAgentFactory.SemanticKernelKind, FrameworkAgentFactory.AgentFrameworkKind];
 
-    /// <summary>A disposable factory of agents of <paramref name="kind"/> reading no API key.</summary>
+    /// <summary>A disposable factory of agents of <paramref name="kind"/>; the benchmark's agents name no API key variable.</summary>
     public static IAgentFactoryLease Create(string kind, Action<string, TimeSpan> observer) => kind switch
     {
-        LlmAgentFactory.KindName => new Lease(new LlmAgentFactory(_ => null) { ToolCallObserver = observer }),
-        FrameworkAgentFactory.SemanticKernelKind or FrameworkAgentFactory.AgentFrameworkKind => new Lease(new FrameworkAgentFactory(_ => null) { ToolCallObserver = observer }),
+        LlmAgentFactory.KindName => new Lease(new LlmAgentFactory() { ToolCallObserver = observer }),
+        FrameworkAgentFactory.SemanticKernelKind or FrameworkAgentFactory.AgentFrameworkKind => new Lease(new FrameworkAgentFactory() { ToolCallObserver = observer }),
         _ => throw new ArgumentException($"The benchmark measures kinds {string.Join(", ", Kinds)}; not '{kind}'.", nameof(kind)),
     };
 
