@@ -97,6 +97,12 @@ internal static class ChartWriter
             line.MarkerSize = points.Count > 40 ? 0 : 5;
         }
 
+        return OverTimeAxes(plot, title, axis, zeroLine);
+    }
+
+    /// <summary>The frame of every chart over simulated days: date ticks, title, axis label, legend, and a dashed zero line when asked.</summary>
+    internal static Plot OverTimeAxes(Plot plot, string title, string axis, bool zeroLine)
+    {
         if (zeroLine)
         {
             var zero = plot.Add.HorizontalLine(0);

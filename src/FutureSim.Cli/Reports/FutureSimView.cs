@@ -82,13 +82,6 @@ internal static class FutureSimView
             line.LegendText = $"{agent.AgentName} ({agent.SeedCount})";
         }
 
-        var zero = plot.Add.HorizontalLine(0);
-        zero.LinePattern = LinePattern.Dashed;
-        zero.Color = Colors.Gray;
-        plot.Axes.DateTimeTicksBottom();
-        plot.Title(title);
-        plot.YLabel(axis);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return plot;
+        return ChartWriter.OverTimeAxes(plot, title, axis, zeroLine: true);
     }
 }

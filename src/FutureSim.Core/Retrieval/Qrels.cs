@@ -35,16 +35,8 @@ public sealed class Qrels
         }
 
         var judgments = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var number = 0L;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (number, line, fields) in WhitespaceFields.Read(path))
         {
-            number++;
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0)
-            {
-                continue;
-            }
-
             if (fields.Length != 4 || !int.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var relevance))
             {
                 throw new InvalidInputException(new RecordError(path, number, $"expected 4 fields ending in an integer relevance, found '{line.Trim()}'"), Advice);

@@ -32,16 +32,8 @@ public static class TrecRunFile
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Read(string path)
     {
         var lines = new List<(string Topic, string Document, double Score)>();
-        var number = 0L;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (number, line, fields) in WhitespaceFields.Read(path))
         {
-            number++;
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0)
-            {
-                continue;
-            }
-
             if (fields.Length != 6 || !double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
             {
                 throw new InvalidInputException(new RecordError(path, number, $"expected 'topic Q0 doc rank score tag', found '{line.Trim()}'"));
