@@ -84,7 +84,7 @@ public sealed class McpProcessTests : IDisposable
         var header = metrics[0].Split(',');
         var lastDay = metrics[^1].Split(',');
         Assert.Equal(("2026-01-04", "mcp-client"), (lastDay[0], lastDay[1]));
-        Assert.Equal("0.750000", lastDay[Array.IndexOf(header, "bss_futuresim")]);
+        Assert.Equal("0.750000", lastDay[Array.IndexOf(header, "bss_all")]);
         Assert.Equal("1.000000", lastDay[Array.IndexOf(header, "accuracy")]);
         Assert.Contains(serverErrors, line => line.Contains("FutureSim leaderboard", StringComparison.Ordinal));
     }

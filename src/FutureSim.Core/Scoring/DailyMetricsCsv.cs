@@ -8,8 +8,10 @@ namespace FutureSim.Core.Scoring;
 /// 6 decimals, empty where undefined. Columns — <c>questions</c>/<c>forecast</c>: all questions and those
 /// with a forecast held; <c>brier</c>, <c>log_score</c>, <c>binary_accuracy</c>: means over binary
 /// questions with a forecast of (p − y)², clipped ln p(outcome) and accuracy at 0.5;
-/// <c>bss_futuresim</c>: FutureSim's daily value, Σ BSS over ALL free-form questions / their number (never
-/// forecast = 0); <c>bss_forecast_only</c>: the same over forecast questions; <c>accuracy</c>: top-1 correct
+/// <c>bss_all</c>: Σ BSS over ALL free-form questions / their number (never forecast = 0) — FutureSim's daily
+/// aggregation, but each forecast matched by this run's answer matcher (<see cref="ForecastScores.FreeForm"/>), so it
+/// is not FutureSim's own number, which also matches by FutureSim's rule (the exact truth string first, then its
+/// judge's verdicts) and is <c>brier_skill_score</c> in <c>futuresim-runs.json</c>; <c>bss_forecast_only</c>: the same over forecast questions; <c>accuracy</c>: top-1 correct
 /// / all free-form questions; <c>truth_mass</c>: mean over all free-form questions; <c>tw_score</c>: mean
 /// over all free-form questions of the time-weighted score accumulated so far.
 /// </summary>
@@ -17,7 +19,7 @@ public static class DailyMetricsCsv
 {
     public const string Header =
         "date,agent,questions,forecast,resolved,submissions,refusals,agent_failures,binary_questions,binary_forecast,brier,log_score,binary_accuracy,"
-        + "free_form_questions,free_form_forecast,bss_futuresim,bss_forecast_only,accuracy,truth_mass,tw_score";
+        + "free_form_questions,free_form_forecast,bss_all,bss_forecast_only,accuracy,truth_mass,tw_score";
 
     private const int Decimals = 6;
 
