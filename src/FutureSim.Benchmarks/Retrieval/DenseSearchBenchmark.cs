@@ -152,7 +152,7 @@ public static class DenseSearchBenchmark
             idHashes[i] = random.NextInt64();
         }
 
-        return new DenseIndex(Dimensions, ticks, idHashes, new int[size], Enumerable.Range(0, size).ToArray(), scales, components);
+        return new DenseIndex(Dimensions, ticks, idHashes, new int[size], Enumerable.Range(0, size).ToArray(), new int[size], scales, components);
     }
 
     private static double Percentile(List<double> sorted, double fraction) => FutureSim.Core.Statistics.Quantile.NearestRank(sorted, fraction);

@@ -1,7 +1,8 @@
-using FutureSim.Core.Articles;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using FutureSim.Core.Input;
 using FutureSim.Corpus.Loading;
 using FutureSim.Corpus.Text;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -9,79 +10,134 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace FutureSim.Corpus.Indexing;
 
 /// <summary>
-/// Adds articles to a Lucene index as fast as one thread allows: each article is analysed once into a
-/// reusable buffer whose terms are both counted (for point-in-time statistics) and replayed into the
-/// index; one reused document; a large RAM buffer, no compound files, serial merges, one commit.
-/// Articles go to the <see cref="ArticleStore"/>, not to Lucene's stored fields. Nothing is visible to
-/// readers until <see cref="Commit"/>; disposing without committing rolls back.
+/// Adds corpus files to a Lucene index with every core. The calling thread only reads lines and hands them
+/// over in <see cref="IndexingBlock"/>s; each indexing thread (<see cref="BlockIndexer"/>) parses a block, then,
+/// taking its turn in reading order (<see cref="Turnstile"/>), admits its articles through the
+/// <see cref="CorpusReader"/> (bad and repeated records decided exactly as a sequential read would), appends
+/// them to the <see cref="ArticleStore"/> and numbers their chunks (sequence numbers), and then, in parallel with
+/// the other threads again, indexes the chunks and writes their <see cref="DocumentMeta"/> records to the
+/// <see cref="DocumentMetaFile"/>. So the store and the document table come out the same whatever the
+/// threads do; which Lucene document is which record is recorded by <see cref="IndexSchema.Block"/>, and search
+/// results do not depend on the order of Lucene documents (ties are broken by id hash and chunk).
+/// Nothing is visible to readers until <see cref="Commit"/>; disposing without committing rolls back.
 /// </summary>
 internal sealed class ArticleIndexWriter : IDisposable
 {
     private const double RamBufferMegabytes = 192;
 
-    private static readonly FieldType TextFieldType = CreateTextFieldType();
-
     private readonly IndexWriter writer;
-    private readonly Document document = [];
-    private readonly TokenBuffer terms = new();
-    private readonly TokenBufferStream termStream = new();
-    private readonly byte[] metaBytes = new byte[DocumentMeta.Length];
+    private readonly CorpusReader reader;
     private readonly ArticleStore.Writer store;
+    private readonly DocumentMetaFile.Writer meta;
+    private readonly BlockingCollection<IndexingBlock> full;
+    private readonly ConcurrentBag<IndexingBlock> free = [];
+    private readonly Turnstile turnstile = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Thread[] threads;
+    private IndexingBlock current = new();
+    private int posted;
+    private int nextSequence;
+    private int added;
+    private Exception? failure;
     private bool committed;
 
     /// <param name="directory">The Lucene directory.</param>
     /// <param name="create">True to start a new index, false to append to the committed one.</param>
+    /// <param name="reader">Decides which records join the corpus (and remembers the ids already in it).</param>
     /// <param name="storePath">The article store file.</param>
     /// <param name="committedStoreLength">How much of the store the committed index refers to (0 for a new index).</param>
-    public ArticleIndexWriter(LuceneDirectory directory, bool create, string storePath, long committedStoreLength)
+    /// <param name="metaPath">The document table (<see cref="DocumentMetaFile"/>).</param>
+    /// <param name="committedDocuments">How many index documents the committed index holds (0 for a new index).</param>
+    /// <param name="threadCount">Indexing threads (the calling thread only reads).</param>
+    public ArticleIndexWriter(
+        LuceneDirectory directory,
+        bool create,
+        CorpusReader reader,
+        string storePath,
+        long committedStoreLength,
+        string metaPath,
+        int committedDocuments,
+        int threadCount)
     {
+        threadCount = Math.Max(threadCount, 1);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new NewsAnalyzer())
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
             Similarity = new NewsSimilarity(),
             RAMBufferSizeMB = RamBufferMegabytes,
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MaxThreadStates = threadCount,
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
             MergeScheduler = new SerialMergeScheduler(),
         };
+        this.reader = reader;
         store = new ArticleStore.Writer(storePath, committedStoreLength);
+        meta = new DocumentMetaFile.Writer(metaPath, committedDocuments);
         writer = new IndexWriter(directory, config);
-        document.Add(new Field(IndexSchema.Text, termStream, TextFieldType));
-        document.Add(new BinaryDocValuesField(IndexSchema.Meta, new BytesRef(metaBytes)));
-    }
-
-    /// <summary>How many articles this writer added (an article of several chunks is several index documents).</summary>
-    public int Added { get; private set; }
-
-    /// <summary>Stores the article once and indexes each of its chunks (<see cref="ArticleChunks"/>) as a document pointing at it.</summary>
-    public void Add(Article article)
-    {
-        var offset = store.Append(article);
-        var idHash = StableHash.Of(article.Id.Value);
-        var chunks = ArticleChunks.Split(article.Body);
-        for (var chunk = 0; chunk < chunks.Count; chunk++)
+        nextSequence = committedDocuments;
+        full = new BlockingCollection<IndexingBlock>(threadCount * 2);
+        threads = new Thread[threadCount];
+        for (var i = 0; i < threads.Length; i++)
         {
-            terms.Clear();
-            AnalyzeSearchableText(article, chunks.Count == 1 ? article.Body : article.Body[chunks[chunk]], chunk, terms);
-            termStream.SetTerms(terms);
-            new DocumentMeta(article.VisibleAt.UtcTicks, idHash, terms.Count, offset, chunk).WriteTo(metaBytes);
-            writer.AddDocument(document);
+            threads[i] = new Thread(Run) { IsBackground = true, Name = $"corpus-index-{i}" };
+            threads[i].Start();
         }
-
-        Added++;
     }
 
-    /// <summary>How far the article store reaches, including uncommitted articles.</summary>
+    /// <summary>Indexing threads for this machine: one per core, which with the reading thread keeps every core busy.</summary>
+    public static int DefaultThreads => Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>How many articles have been admitted so far (an article of several chunks is several index documents).</summary>
+    public int Added => Volatile.Read(ref added);
+
+    /// <summary>How many index documents the index holds with what this writer added (final after <see cref="Finish"/>).</summary>
+    public int Documents => nextSequence;
+
+    /// <summary>How far the article store reaches, including uncommitted articles (final after <see cref="Finish"/>).</summary>
     public long StoreLength => store.Length;
 
+    /// <summary>Reads a corpus file's lines and queues them for indexing, calling <paramref name="onBlock"/> after each block.</summary>
+    /// <exception cref="Exception">Whatever an indexing thread failed with (a bad record, with <see cref="InvalidRecordHandling.Fail"/>), rethrown here.</exception>
+    public void AddFile(CorpusFile file, Action onBlock)
+    {
+        current.Reset(file, posted);
+        foreach (var line in JsonLinesFile.ReadLines(file.Path))
+        {
+            current.AddLine(line);
+            if (current.IsFull)
+            {
+                Post(file);
+                onBlock();
+            }
+        }
+
+        Post(file);
+    }
+
+    /// <summary>Waits for every queued line to be indexed (after which the counts are final).</summary>
+    /// <exception cref="Exception">Whatever an indexing thread failed with, rethrown here.</exception>
+    public void Finish()
+    {
+        full.CompleteAdding();
+        Join();
+        ThrowIfFailed();
+    }
+
     /// <summary>
-    /// Makes everything added durable and visible to new readers, atomically with <paramref name="commitData"/>:
-    /// the store is flushed to disk first, so a commit never refers to articles that are not there.
+    /// Makes everything added durable and visible to new readers, atomically with <paramref name="commitData"/>
+    /// (after <see cref="Finish"/>): the store and the document table are flushed to disk first, so a commit
+    /// never refers to articles or records that are not there.
     /// </summary>
     public void Commit(IDictionary<string, string> commitData)
     {
+        if (!full.IsAddingCompleted || failure is not null)
+        {
+            throw new InvalidOperationException("Finish indexing before committing.");
+        }
+
         store.Flush();
+        meta.Flush();
         writer.SetCommitData(commitData);
         writer.Commit();
         committed = true;
@@ -89,7 +145,15 @@ internal sealed class ArticleIndexWriter : IDisposable
 
     public void Dispose()
     {
+        if (!full.IsAddingCompleted)
+        {
+            Fail(null);
+            full.CompleteAdding();
+        }
+
+        Join();
         store.Dispose();
+        meta.Dispose();
         if (committed)
         {
             writer.Dispose();
@@ -98,44 +162,117 @@ internal sealed class ArticleIndexWriter : IDisposable
         {
             writer.Rollback();
         }
+
+        full.Dispose();
+        stop.Dispose();
     }
 
-    /// <summary>
-    /// The searchable text of one chunk: the title (unless the article's body starts with it and this is the
-    /// first chunk), for the first chunk the topics other than the title, then the chunk's body.
-    /// </summary>
-    internal static void AnalyzeSearchableText(Article article, string chunkBody, int chunk, TokenBuffer into)
+    private void Post(CorpusFile file)
     {
-        if (chunk > 0 || !article.Body.StartsWith(article.Title, StringComparison.Ordinal))
+        if (current.LineCount == 0)
         {
-            NewsTokenizer.Analyze(article.Title, into);
+            return;
         }
 
-        if (chunk == 0)
+        try
         {
-            foreach (var topic in article.Topics)
+            full.Add(current, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            ThrowIfFailed();
+            throw;
+        }
+
+        posted++;
+        current = free.TryTake(out var reused) ? reused : new IndexingBlock();
+        current.Reset(file, posted);
+    }
+
+    /// <summary>One indexing thread: parse, admit in turn, index; until the queue is done or a thread failed.</summary>
+    private void Run()
+    {
+        var indexer = new BlockIndexer();
+        try
+        {
+            foreach (var block in full.GetConsumingEnumerable(stop.Token))
             {
-                if (!string.Equals(topic, article.Title, StringComparison.Ordinal))
+                indexer.Parse(block, reader.Policy);
+                turnstile.Wait(block.Ticket);
+                try
                 {
-                    NewsTokenizer.Analyze(topic, into);
+                    Admit(block);
                 }
+                catch (Exception e)
+                {
+                    // Recorded before the turn passes, so the first failure in reading order is the one reported.
+                    Fail(e);
+                    return;
+                }
+
+                turnstile.Pass();
+                indexer.Index(block, writer, meta);
+                free.Add(block);
             }
         }
-
-        NewsTokenizer.Analyze(chunkBody, into);
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Another thread failed, or the build was abandoned.
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
     }
 
-    private static FieldType CreateTextFieldType()
+    /// <summary>The block's articles, in reading order: admitted or not, stored, their chunks numbered. Runs in the block's turn only.</summary>
+    private void Admit(IndexingBlock block)
     {
-        var type = new FieldType
+        block.FirstSequence = nextSequence;
+        for (var i = 0; i < block.LineCount; i++)
         {
-            IsIndexed = true,
-            IsTokenized = true,
-            IsStored = false,
-            OmitNorms = false,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS,
-        };
-        type.Freeze();
-        return type;
+            var parsed = block.Parsed[i];
+            if (!reader.Admit(block.File, block.LineNumber(i), parsed.Line, parsed.IdHash))
+            {
+                continue;
+            }
+
+            var article = parsed.Line.Article!;
+            var offset = store.Append(block.Record(i));
+            for (var chunk = 0; chunk < parsed.Chunks!.Count; chunk++)
+            {
+                block.Entries.Add(new IndexingBlock.Entry(article, parsed.IdHash, offset, chunk, parsed.Chunks[chunk]));
+            }
+
+            nextSequence += parsed.Chunks.Count;
+            Interlocked.Increment(ref added);
+        }
+    }
+
+    private void Fail(Exception? e)
+    {
+        if (e is not null)
+        {
+            Interlocked.CompareExchange(ref failure, e, null);
+        }
+
+        stop.Cancel();
+        turnstile.Break();
+    }
+
+    private void Join()
+    {
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 }

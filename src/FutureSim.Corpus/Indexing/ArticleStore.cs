@@ -83,12 +83,44 @@ internal sealed class ArticleStore : IDisposable
         }
     }
 
-    /// <summary>Appends records; <see cref="Flush"/> makes them durable before the index commit that refers to them.</summary>
+    /// <summary>Turns articles into store records; one per thread.</summary>
+    internal sealed class Encoder
+    {
+        private readonly ArticleJson json = new();
+        private byte[] record = new byte[4096];
+
+        /// <summary>The record of <paramref name="article"/>: header and stored bytes, valid until the next call.</summary>
+        public ReadOnlySpan<byte> Encode(Article article)
+        {
+            var bytes = json.Write(article).Span;
+            var bound = HeaderLength + (bytes.Length >= CompressFrom ? BrotliEncoder.GetMaxCompressedLength(bytes.Length) : bytes.Length);
+            if (record.Length < bound)
+            {
+                record = new byte[Math.Max(bound, record.Length * 2)];
+            }
+
+            var stored = bytes.Length;
+            if (bytes.Length >= CompressFrom
+                && BrotliEncoder.TryCompress(bytes, record.AsSpan(HeaderLength), out var written, quality: 1, window: 22)
+                && written < bytes.Length)
+            {
+                stored = written;
+            }
+            else
+            {
+                bytes.CopyTo(record.AsSpan(HeaderLength));
+            }
+
+            BinaryPrimitives.WriteInt32LittleEndian(record, stored);
+            BinaryPrimitives.WriteInt32LittleEndian(record.AsSpan(4), bytes.Length);
+            return record.AsSpan(0, HeaderLength + stored);
+        }
+    }
+
+    /// <summary>Appends records; <see cref="Flush"/> makes them durable before the index commit that refers to them. Not thread-safe.</summary>
     internal sealed class Writer : IDisposable
     {
         private readonly FileStream stream;
-        private readonly ArticleJson json = new();
-        private byte[] compressed = new byte[4096];
 
         /// <summary>Opens the store for appending after its first <paramref name="committedLength"/> bytes; anything beyond (an uncommitted append) is cut off.</summary>
         public Writer(string path, long committedLength)
@@ -100,31 +132,11 @@ internal sealed class ArticleStore : IDisposable
 
         public long Length => stream.Position;
 
-        /// <summary>Appends the article and returns the offset of its record.</summary>
-        public long Append(Article article)
+        /// <summary>Appends a record made by an <see cref="Encoder"/> and returns its offset.</summary>
+        public long Append(ReadOnlySpan<byte> record)
         {
             var offset = stream.Position;
-            var bytes = json.Write(article).Span;
-            var stored = bytes;
-            if (bytes.Length >= CompressFrom)
-            {
-                var bound = BrotliEncoder.GetMaxCompressedLength(bytes.Length);
-                if (compressed.Length < bound)
-                {
-                    compressed = new byte[bound];
-                }
-
-                if (BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 1, window: 22) && written < bytes.Length)
-                {
-                    stored = compressed.AsSpan(0, written);
-                }
-            }
-
-            Span<byte> header = stackalloc byte[HeaderLength];
-            BinaryPrimitives.WriteInt32LittleEndian(header, stored.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(header[4..], bytes.Length);
-            stream.Write(header);
-            stream.Write(stored);
+            stream.Write(record);
             return offset;
         }
 

@@ -22,6 +22,7 @@ internal sealed class CorpusIndexBuilder(
     private const string FingerprintKey = "futuresim.fingerprint";
     private const string DocumentsKey = "futuresim.documents";
     private const string StoreLengthKey = "futuresim.store-length";
+    private const string ChunksKey = "futuresim.chunks";
     private const int LoggedSkips = 20;
     private const int ProgressEvery = 16_384;
 
@@ -30,6 +31,8 @@ internal sealed class CorpusIndexBuilder(
     private string ManifestPath => Path.Combine(indexDirectory, IndexManifest.FileName);
 
     private string StorePath => Path.Combine(indexDirectory, ArticleStore.FileName);
+
+    private string MetaPath => Path.Combine(indexDirectory, DocumentMetaFile.FileName);
 
     public CorpusOpenResult OpenOrBuild(IReadOnlyList<string> corpusPaths)
     {
@@ -137,11 +140,12 @@ internal sealed class CorpusIndexBuilder(
                 return null;
             }
 
-            snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath);
+            snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath, MetaPath);
             var data = snapshot.Reader.IndexCommit.UserData;
             if (!data.TryGetValue(FingerprintKey, out var fingerprint) || fingerprint != prior.Fingerprint
                 || !data.TryGetValue(DocumentsKey, out var documents) || documents != prior.Documents.ToString(CultureInfo.InvariantCulture)
                 || !data.TryGetValue(StoreLengthKey, out var storeLength) || storeLength != prior.StoreBytes.ToString(CultureInfo.InvariantCulture)
+                || !data.TryGetValue(ChunksKey, out var chunks) || chunks != snapshot.ChunkCount.ToString(CultureInfo.InvariantCulture)
                 || snapshot.DocumentCount != prior.Documents)
             {
                 snapshot.Dispose();
@@ -178,8 +182,9 @@ internal sealed class CorpusIndexBuilder(
         }
 
         var documents = existing.DocumentCount;
+        var chunks = existing.ChunkCount;
         existing.Dispose();
-        return Write(reader, all, added, fingerprint, documents, prior, CorpusBuildMode.Extended, reason);
+        return Write(reader, all, added, fingerprint, documents, chunks, prior, CorpusBuildMode.Extended, reason);
     }
 
     private CorpusOpenResult Rebuild(List<CorpusFileState> states, string fingerprint, string reason)
@@ -188,13 +193,14 @@ internal sealed class CorpusIndexBuilder(
         System.IO.Directory.CreateDirectory(indexDirectory);
         File.Delete(ManifestPath);
         File.Delete(StorePath);
+        File.Delete(MetaPath);
         if (System.IO.Directory.Exists(LucenePath))
         {
             System.IO.Directory.Delete(LucenePath, recursive: true);
         }
 
         System.IO.Directory.CreateDirectory(LucenePath);
-        return Write(new CorpusReader(policy, handling), states, states, fingerprint, 0, prior: null, CorpusBuildMode.Rebuilt, reason);
+        return Write(new CorpusReader(policy, handling), states, states, fingerprint, 0, 0, prior: null, CorpusBuildMode.Rebuilt, reason);
     }
 
     /// <summary>Indexes <paramref name="toIndex"/> into a new index (no <paramref name="prior"/>) or the committed one, commits, and opens the result.</summary>
@@ -204,6 +210,7 @@ internal sealed class CorpusIndexBuilder(
         List<CorpusFileState> toIndex,
         string fingerprint,
         int existingDocuments,
+        int existingChunks,
         IndexManifest? prior,
         CorpusBuildMode mode,
         string reason)
@@ -211,25 +218,28 @@ internal sealed class CorpusIndexBuilder(
         int added;
         long storeBytes;
         using (var directory = new MMapDirectory(new DirectoryInfo(LucenePath)))
-        using (var writer = new ArticleIndexWriter(directory, create: prior is null, StorePath, prior?.StoreBytes ?? 0))
+        using (var writer = new ArticleIndexWriter(
+            directory, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
         {
             for (var i = 0; i < toIndex.Count; i++)
             {
                 var file = toIndex[i];
-                progress?.Report(new CorpusBuildProgress(file.Path, i + 1, toIndex.Count, writer.Added));
-                foreach (var article in reader.Read(file.ToCorpusFile()))
+                var number = i + 1;
+                var reported = 0;
+                progress?.Report(new CorpusBuildProgress(file.Path, number, toIndex.Count, writer.Added));
+                writer.AddFile(file.ToCorpusFile(), () =>
                 {
-                    writer.Add(article);
-                    if (writer.Added % ProgressEvery == 0)
+                    ct.ThrowIfCancellationRequested();
+                    if (progress is not null && writer.Added - reported >= ProgressEvery)
                     {
-                        ct.ThrowIfCancellationRequested();
-                        progress?.Report(new CorpusBuildProgress(file.Path, i + 1, toIndex.Count, writer.Added));
+                        reported = writer.Added;
+                        progress.Report(new CorpusBuildProgress(file.Path, number, toIndex.Count, reported));
                     }
-                }
-
+                });
                 ct.ThrowIfCancellationRequested();
             }
 
+            writer.Finish();
             added = writer.Added;
             storeBytes = writer.StoreLength;
             writer.Commit(new Dictionary<string, string>
@@ -237,11 +247,12 @@ internal sealed class CorpusIndexBuilder(
                 [FingerprintKey] = fingerprint,
                 [DocumentsKey] = (existingDocuments + added).ToString(CultureInfo.InvariantCulture),
                 [StoreLengthKey] = storeBytes.ToString(CultureInfo.InvariantCulture),
+                [ChunksKey] = writer.Documents.ToString(CultureInfo.InvariantCulture),
             });
         }
 
         LogSkipped(reader.SkippedRecords);
-        var snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath);
+        var snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath, MetaPath);
         var skipped = (prior?.Skipped ?? []).Concat(reader.SkippedRecords).Take(IndexManifest.MaxSkippedKept).ToList();
         var manifest = new IndexManifest
         {

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace FutureSim.Corpus.Indexing;
 
 /// <summary>
-/// The per-document values of <see cref="IndexSchema.Meta"/>: when the article becomes visible (UTC
+/// The per-document values of the <see cref="DocumentMetaFile"/>: when the article becomes visible (UTC
 /// ticks), a stable hash of its id, how many terms it has, where its record sits in the <see cref="ArticleStore"/>,
 /// and which chunk of the article it is (<see cref="Text.ArticleChunks"/>; 0 for the first or only one).
 /// </summary>

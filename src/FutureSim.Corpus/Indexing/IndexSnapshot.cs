@@ -12,7 +12,7 @@ namespace FutureSim.Corpus.Indexing;
 /// An open, immutable index plus the per-document tables that make time gating and point-in-time
 /// statistics cheap, built once when the index is opened:
 /// <list type="bullet">
-/// <item>per segment, each document's visibility instant (<see cref="SegmentVisibility"/>);</item>
+/// <item>per segment, each document's visibility instant, article id hash, store offset and chunk (<see cref="SegmentVisibility"/>), from the <see cref="DocumentMetaFile"/>;</item>
 /// <item>all live documents' (chunks') visibility instants sorted, with prefix sums of their term counts, so that the
 ///   number of documents and of terms visible at any instant is a binary search away, and the articles' instants;</item>
 /// <item>the articles' id hashes sorted (with their first chunk), to fetch by id without an id term in the index;</item>
@@ -38,81 +38,71 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly int[] idDocs;
     private readonly ConcurrentDictionary<string, TermTimeline> timelines = new(StringComparer.Ordinal);
     private readonly long latestTicks;
-    private readonly bool hasDeletions;
     private long timelineEntries;
 
-    private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store)
+    private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store, string metaPath)
     {
         this.directory = directory;
         this.store = store;
         Reader = reader;
+        if (reader.HasDeletions)
+        {
+            throw new InvalidDataException("the index has deleted documents, which a corpus index never has");
+        }
+
         var leaves = reader.Leaves;
-        var total = reader.NumDocs;
+        var total = reader.MaxDoc;
+        var (leafOf, docOf) = Placement(leaves, total);
+        var segments = new SegmentVisibility[leaves.Count];
+        var ticks = new long[leaves.Count][];
+        var hashes = new long[leaves.Count][];
+        var offsets = new long[leaves.Count][];
+        var chunks = new int[leaves.Count][];
+        foreach (var leaf in leaves)
+        {
+            var maxDoc = leaf.AtomicReader.MaxDoc;
+            (ticks[leaf.Ord], hashes[leaf.Ord], offsets[leaf.Ord]) = (new long[maxDoc], new long[maxDoc], new long[maxDoc]);
+        }
+
         sortedTicks = new long[total];
         var termCounts = new int[total];
         var articles = new List<long>();
         var idHashes = new List<long>();
         var idDocList = new List<int>();
         var empty = new List<long>();
-        var segments = new SegmentVisibility[leaves.Count];
-        var n = 0;
-        var scratch = new BytesRef();
-        foreach (var leaf in leaves)
+        DocumentMetaFile.Read(metaPath, total, (sequence, values) =>
         {
-            var maxDoc = leaf.AtomicReader.MaxDoc;
-            var live = leaf.AtomicReader.LiveDocs;
-            var meta = leaf.AtomicReader.GetBinaryDocValues(IndexSchema.Meta);
-            var ticks = new long[maxDoc];
-            int[]? chunks = null;
-            for (var doc = 0; doc < maxDoc; doc++)
+            var (ord, doc) = (leafOf[sequence], docOf[sequence]);
+            ticks[ord][doc] = values.VisibleTicks;
+            hashes[ord][doc] = values.IdHash;
+            offsets[ord][doc] = values.StoreOffset;
+            if (values.Chunk != 0)
             {
-                if (meta is null)
-                {
-                    throw new InvalidDataException($"index segment {leaf.Ord} has no '{IndexSchema.Meta}' values");
-                }
-
-                meta.Get(doc, scratch);
-                if (scratch.Length != DocumentMeta.Length)
-                {
-                    throw new InvalidDataException($"index segment {leaf.Ord} has malformed '{IndexSchema.Meta}' values");
-                }
-
-                var values = DocumentMeta.Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
-                ticks[doc] = values.VisibleTicks;
-                if (values.Chunk != 0)
-                {
-                    chunks ??= new int[maxDoc];
-                    chunks[doc] = values.Chunk;
-                }
-
-                if (live is not null && !live.Get(doc))
-                {
-                    continue;
-                }
-
-                sortedTicks[n] = values.VisibleTicks;
-                termCounts[n] = values.TermCount;
-                if (values.Chunk == 0)
-                {
-                    articles.Add(values.VisibleTicks);
-                    idHashes.Add(values.IdHash);
-                    idDocList.Add(leaf.DocBase + doc);
-                }
-
-                if (values.TermCount == 0)
-                {
-                    empty.Add(values.VisibleTicks);
-                }
-
-                n++;
+                (chunks[ord] ??= new int[ticks[ord].Length])[doc] = values.Chunk;
             }
 
-            segments[leaf.Ord] = new SegmentVisibility(leaf, ticks, chunks);
+            sortedTicks[sequence] = values.VisibleTicks;
+            termCounts[sequence] = values.TermCount;
+            if (values.Chunk == 0)
+            {
+                articles.Add(values.VisibleTicks);
+                idHashes.Add(values.IdHash);
+                idDocList.Add(leaves[ord].DocBase + doc);
+            }
+
+            if (values.TermCount == 0)
+            {
+                empty.Add(values.VisibleTicks);
+            }
+        });
+
+        foreach (var leaf in leaves)
+        {
+            segments[leaf.Ord] = new SegmentVisibility(leaf, ticks[leaf.Ord], hashes[leaf.Ord], offsets[leaf.Ord], chunks[leaf.Ord]);
         }
 
         Segments = segments;
         latestTicks = segments.Length == 0 ? long.MinValue : segments.Max(s => s.MaxTicks);
-        hasDeletions = reader.HasDeletions;
         Array.Sort(sortedTicks, termCounts);
         termPrefix = new long[total + 1];
         for (var i = 0; i < total; i++)
@@ -125,6 +115,72 @@ internal sealed class IndexSnapshot : IDisposable
         sortedIdHashes = [.. idHashes];
         idDocs = [.. idDocList];
         Array.Sort(sortedIdHashes, idDocs);
+    }
+
+    /// <summary>
+    /// Where each document sequence number sits: its segment and document number, read from the
+    /// <see cref="IndexSchema.Block"/> terms (the n-th posting of block b in a segment is document b + n).
+    /// </summary>
+    private static (int[] LeafOf, int[] DocOf) Placement(IList<AtomicReaderContext> leaves, int total)
+    {
+        var leafOf = new int[total];
+        var docOf = new int[total];
+        Array.Fill(leafOf, -1);
+        var placed = 0;
+        DocsEnum? docs = null;
+        foreach (var leaf in leaves)
+        {
+            if (leaf.AtomicReader.MaxDoc == 0)
+            {
+                continue;
+            }
+
+            var terms = leaf.AtomicReader.GetTerms(IndexSchema.Block)
+                ?? throw new InvalidDataException($"index segment {leaf.Ord} has no '{IndexSchema.Block}' terms");
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var first = ParseSequence(termsEnum.Term);
+                docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+                var sequence = first;
+                int doc;
+                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (sequence < 0 || sequence >= total || leafOf[sequence] != -1)
+                    {
+                        throw new InvalidDataException($"index segment {leaf.Ord} places document {sequence} where it cannot be");
+                    }
+
+                    (leafOf[sequence], docOf[sequence]) = (leaf.Ord, doc);
+                    sequence++;
+                    placed++;
+                }
+            }
+        }
+
+        if (placed != total)
+        {
+            throw new InvalidDataException($"the index places {placed} of its {total} documents");
+        }
+
+        return (leafOf, docOf);
+    }
+
+    private static int ParseSequence(BytesRef term)
+    {
+        long value = 0;
+        for (var i = 0; i < term.Length; i++)
+        {
+            var digit = term.Bytes[term.Offset + i] - (byte)'0';
+            if (digit is < 0 or > 9 || i >= 10)
+            {
+                throw new InvalidDataException($"the index has a malformed '{IndexSchema.Block}' term");
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return term.Length == 0 || value > int.MaxValue ? throw new InvalidDataException($"the index has a malformed '{IndexSchema.Block}' term") : (int)value;
     }
 
     public DirectoryReader Reader { get; }
@@ -144,7 +200,7 @@ internal sealed class IndexSnapshot : IDisposable
     public ReadOnlySpan<long> IdHashes => sortedIdHashes;
 
     /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
-    public static IndexSnapshot Open(LuceneDirectory directory, string storePath)
+    public static IndexSnapshot Open(LuceneDirectory directory, string storePath, string metaPath)
     {
         DirectoryReader? reader = null;
         ArticleStore? store = null;
@@ -152,7 +208,7 @@ internal sealed class IndexSnapshot : IDisposable
         {
             reader = DirectoryReader.Open(directory);
             store = ArticleStore.Open(storePath);
-            return new IndexSnapshot(directory, reader, store);
+            return new IndexSnapshot(directory, reader, store, metaPath);
         }
         catch
         {
@@ -189,7 +245,7 @@ internal sealed class IndexSnapshot : IDisposable
     /// </summary>
     public TermStatistics TermStatisticsAt(Term term, TermContext context, long asOfTicks)
     {
-        if (asOfTicks >= latestTicks && !hasDeletions)
+        if (asOfTicks >= latestTicks)
         {
             return new TermStatistics(term.Bytes, context.DocFreq, context.TotalTermFreq);
         }
@@ -306,15 +362,7 @@ internal sealed class IndexSnapshot : IDisposable
         }
     }
 
-    public Article LoadArticle(SegmentVisibility segment, int doc) => store.Read(MetaOf(segment.Context.AtomicReader, doc).StoreOffset);
-
-    /// <summary>The <see cref="DocumentMeta"/> of a document, read from doc values (per-thread instances, so thread-safe).</summary>
-    public static DocumentMeta MetaOf(AtomicReader reader, int doc)
-    {
-        var scratch = new BytesRef();
-        reader.GetBinaryDocValues(IndexSchema.Meta)!.Get(doc, scratch);
-        return DocumentMeta.Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
-    }
+    public Article LoadArticle(SegmentVisibility segment, int doc) => store.Read(segment.StoreOffsets[doc]);
 
     public void Dispose()
     {

@@ -44,6 +44,8 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     /// <summary>The fingerprint, policy and article count of the open index.</summary>
     public CorpusIdentity Identity { get; }
 
+    internal int SegmentCount => snapshot.Segments.Count;
+
     /// <summary>Size of the committed index on disk, in bytes.</summary>
     public long IndexBytes { get; }
 

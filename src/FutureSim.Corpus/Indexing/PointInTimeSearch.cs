@@ -15,7 +15,7 @@ namespace FutureSim.Corpus.Indexing;
 /// visibility and term counts with prefix sums over documents sorted by visibility) and handed to Lucene's
 /// <see cref="BM25Similarity"/>. Everything else in a score is local to the document (its term frequency and
 /// length norm), and term scores are added in query order, so a document's score at T is a function of the
-/// articles visible at T alone, bit for bit; ties are broken by id hash, not index position.
+/// articles visible at T alone, bit for bit; ties are broken by id hash and chunk, not index position.
 /// </para>
 /// <para>
 /// <b>Gate before top-k.</b> Postings are read with the segment's visibility window as Lucene's accept-docs,
@@ -108,9 +108,6 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
             bounds[j] = (j == 0 ? 0 : bounds[j - 1]) + cursors[j].Upper;
         }
 
-        var reader = context.AtomicReader;
-        long IdHashOf(int doc) => IndexSnapshot.MetaOf(reader, doc).IdHash;
-
         // Cursors [0, essential) cannot make a document competitive on their own: they are only probed.
         var essential = FirstEssential(bounds, top.Threshold);
         while (essential < n)
@@ -159,7 +156,11 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
                     score += contribution;
                 }
 
-                top.Offer(score, context.Ord, doc, IdHashOf);
+                if (score >= top.Threshold)
+                {
+                    top.Offer(score, segment.IdHashes[doc], context.Ord, doc, segment.ChunkOf(doc));
+                }
+
                 essential = FirstEssential(bounds, top.Threshold);
             }
 

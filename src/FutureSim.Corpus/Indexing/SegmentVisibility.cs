@@ -3,13 +3,15 @@ using Lucene.Net.Util;
 
 namespace FutureSim.Corpus.Indexing;
 
-/// <summary>The visibility instant and chunk number of every document of one index segment, read once when the index is opened.</summary>
+/// <summary>The visibility instant, article id hash, store offset and chunk number of every document of one index segment, read once when the index is opened.</summary>
 internal sealed class SegmentVisibility
 {
-    public SegmentVisibility(AtomicReaderContext context, long[] ticks, int[]? chunks)
+    public SegmentVisibility(AtomicReaderContext context, long[] ticks, long[] idHashes, long[] storeOffsets, int[]? chunks)
     {
         Context = context;
         Ticks = ticks;
+        IdHashes = idHashes;
+        StoreOffsets = storeOffsets;
         Chunks = chunks;
         LiveDocs = context.AtomicReader.LiveDocs;
         MinTicks = ticks.Length == 0 ? long.MaxValue : ticks.Min();
@@ -20,6 +22,12 @@ internal sealed class SegmentVisibility
 
     /// <summary><see cref="Core.Articles.Article.VisibleAt"/> in UTC ticks, by segment document number.</summary>
     public long[] Ticks { get; }
+
+    /// <summary>The id hash (<see cref="Loading.StableHash"/>) of each document's article, by segment document number.</summary>
+    public long[] IdHashes { get; }
+
+    /// <summary>Where each document's article sits in the <see cref="ArticleStore"/>, by segment document number.</summary>
+    public long[] StoreOffsets { get; }
 
     /// <summary>Which chunk of its article each document is, or null when every document is a first (or only) chunk.</summary>
     public int[]? Chunks { get; }

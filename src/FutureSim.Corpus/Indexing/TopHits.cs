@@ -1,8 +1,9 @@
 namespace FutureSim.Corpus.Indexing;
 
 /// <summary>
-/// The best <c>k</c> documents offered so far. Equal scores are ordered by the id hash, so the ranking
-/// does not depend on where documents happen to sit in the index (which changes when articles are added).
+/// The best <c>k</c> documents offered so far. Equal scores are ordered by the id hash, then by chunk, so the
+/// ranking does not depend on where documents happen to sit in the index (which changes when articles are
+/// added, and with the order in which indexing threads flush).
 /// </summary>
 internal sealed class TopHits(int k)
 {
@@ -12,33 +13,23 @@ internal sealed class TopHits(int k)
     /// <summary>The score a document must reach to enter (a tie is settled by id hash); negative infinity until k are kept.</summary>
     public float Threshold => count == heap.Length ? heap[0].Score : float.NegativeInfinity;
 
-    /// <summary>Offers a document whose id hash is read only when it may enter.</summary>
-    public void Offer(float score, int segment, int doc, Func<int, long> idHashOf)
+    public void Offer(float score, long idHash, int segment, int doc, int chunk)
     {
-        if (count == heap.Length && score < heap[0].Score)
-        {
-            return;
-        }
-
-        Offer(score, idHashOf(doc), segment, doc);
-    }
-
-    public void Offer(float score, long idHash, int segment, int doc)
-    {
+        var hit = new Hit(score, idHash, segment, doc, chunk);
         if (count < heap.Length)
         {
-            heap[count] = new Hit(score, idHash, segment, doc);
+            heap[count] = hit;
             SiftUp(count++);
             return;
         }
 
         ref var worst = ref heap[0];
-        if (score < worst.Score || (score == worst.Score && idHash >= worst.IdHash))
+        if (!IsWorse(worst, hit))
         {
             return;
         }
 
-        worst = new Hit(score, idHash, segment, doc);
+        worst = hit;
         SiftDown(0);
     }
 
@@ -50,7 +41,8 @@ internal sealed class TopHits(int k)
         return results;
     }
 
-    private static bool IsWorse(in Hit a, in Hit b) => a.Score < b.Score || (a.Score == b.Score && a.IdHash > b.IdHash);
+    private static bool IsWorse(in Hit a, in Hit b) =>
+        a.Score < b.Score || (a.Score == b.Score && (a.IdHash > b.IdHash || (a.IdHash == b.IdHash && a.Chunk > b.Chunk)));
 
     private void SiftUp(int i)
     {
@@ -88,6 +80,6 @@ internal sealed class TopHits(int k)
         }
     }
 
-    /// <summary>One kept document: its score, id hash, segment ordinal and document number in the segment.</summary>
-    internal readonly record struct Hit(float Score, long IdHash, int Segment, int Doc);
+    /// <summary>One kept document: its score, id hash, segment ordinal, document number in the segment, and which chunk of its article it is.</summary>
+    internal readonly record struct Hit(float Score, long IdHash, int Segment, int Doc, int Chunk = 0);
 }

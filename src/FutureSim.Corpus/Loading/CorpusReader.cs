@@ -50,34 +50,63 @@ public sealed class CorpusReader
         var record = new RawRecord();
         foreach (var line in JsonLinesFile.ReadLines(file.Path))
         {
-            Article article;
-            try
+            var parsed = Parse(line.Utf8.Span, file.Format, Policy, record);
+            if (Admit(file, line.Number, parsed, StableHash.Of(parsed.Article?.Id.Value)))
             {
-                RawRecordParser.Parse(line.Utf8.Span, record);
-                article = ArticleMapping.ToArticle(record, file.Format, Policy);
+                yield return parsed.Article!;
             }
-            catch (InvalidRecordException e)
-            {
-                Reject(new RecordError(file.Path, line.Number, e.Message), SkipAdvice);
-                continue;
-            }
-
-            if (!seen.Add(StableHash.Of(article.Id.Value)))
-            {
-                if (file.Format == CorpusFormat.FutureSimArticles)
-                {
-                    DuplicatesDropped++;
-                }
-                else
-                {
-                    Reject(new RecordError(file.Path, line.Number, $"duplicate id '{article.Id}': an earlier record already has it"), DuplicateAdvice);
-                }
-
-                continue;
-            }
-
-            yield return article;
         }
+    }
+
+    /// <summary>
+    /// The article of one line, or why the line is not one. Depends on nothing read before, so lines may be
+    /// parsed on any thread; <see cref="Admit"/> then takes them in file order.
+    /// </summary>
+    internal static ParsedLine Parse(ReadOnlySpan<byte> utf8, CorpusFormat format, VisibilityPolicy policy, RawRecord scratch)
+    {
+        try
+        {
+            RawRecordParser.Parse(utf8, scratch);
+            return new ParsedLine(ArticleMapping.ToArticle(scratch, format, policy), null);
+        }
+        catch (InvalidRecordException e)
+        {
+            return new ParsedLine(null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Whether a parsed line joins the corpus, deciding in file order: a bad line and a repeated Wikipedia id are
+    /// rejected (thrown, or skipped and listed), a repeated FutureSim article is dropped and counted. Not thread-safe.
+    /// </summary>
+    /// <param name="file">The file the line is from.</param>
+    /// <param name="lineNumber">Its line number.</param>
+    /// <param name="parsed">What <see cref="Parse"/> made of it.</param>
+    /// <param name="idHash">The <see cref="StableHash"/> of the article's id (anything when there is no article).</param>
+    /// <exception cref="InvalidInputException">A bad record, with <see cref="InvalidRecordHandling.Fail"/>.</exception>
+    internal bool Admit(CorpusFile file, long lineNumber, ParsedLine parsed, long idHash)
+    {
+        if (parsed.Article is not { } article)
+        {
+            Reject(new RecordError(file.Path, lineNumber, parsed.Error!), SkipAdvice);
+            return false;
+        }
+
+        if (seen.Add(idHash))
+        {
+            return true;
+        }
+
+        if (file.Format == CorpusFormat.FutureSimArticles)
+        {
+            DuplicatesDropped++;
+        }
+        else
+        {
+            Reject(new RecordError(file.Path, lineNumber, $"duplicate id '{article.Id}': an earlier record already has it"), DuplicateAdvice);
+        }
+
+        return false;
     }
 
     /// <summary>Treats an id as already read (e.g. one already in the index being extended).</summary>

@@ -17,9 +17,9 @@ internal sealed class ClusteredDenseIndex
     private readonly sbyte[][] centroids;
     private readonly long[][] ticks;
     private readonly int[][] members;
-    private readonly Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc)> vector;
+    private readonly Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc, int Chunk)> vector;
 
-    private ClusteredDenseIndex(int dimensions, sbyte[][] centroids, long[][] ticks, int[][] members, Func<int, (Memory<sbyte>, float, long, int, int)> vector)
+    private ClusteredDenseIndex(int dimensions, sbyte[][] centroids, long[][] ticks, int[][] members, Func<int, (Memory<sbyte>, float, long, int, int, int)> vector)
     {
         this.dimensions = dimensions;
         this.centroids = centroids;
@@ -37,7 +37,7 @@ internal sealed class ClusteredDenseIndex
     /// <param name="vector">Each vector's components, scale, id hash, segment and document.</param>
     /// <param name="lists">Clusters.</param>
     /// <param name="seed">Seeds the sample and the initial centroids (the same inputs give the same index).</param>
-    public static ClusteredDenseIndex Build(int count, int dimensions, Func<int, long> ticksOf, Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc)> vector, int lists, int seed)
+    public static ClusteredDenseIndex Build(int count, int dimensions, Func<int, long> ticksOf, Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc, int Chunk)> vector, int lists, int seed)
     {
         var random = new Random(seed);
         var sample = Enumerable.Range(0, Math.Min(count, lists * 40)).Select(_ => random.Next(count)).ToArray();
@@ -111,11 +111,11 @@ internal sealed class ClusteredDenseIndex
             var hi = SortedTicks.CountAtOrBefore(listTicks, toTicks);
             for (var j = lo; j < hi; j++)
             {
-                var (components, scale, idHash, segment, doc) = vector(members[list][j]);
+                var (components, scale, idHash, segment, doc, chunk) = vector(members[list][j]);
                 var score = Int8Vectors.Dot(query, components.Span) * (queryScale * scale);
                 if (score >= top.Threshold)
                 {
-                    top.Offer(score, idHash, segment, doc);
+                    top.Offer(score, idHash, segment, doc, chunk);
                 }
             }
         }

@@ -15,6 +15,7 @@ internal sealed class DenseIndex
     private readonly long[] idHashes;
     private readonly int[] segments;
     private readonly int[] docs;
+    private readonly int[] chunks;
     private readonly float[] scales;
     private readonly sbyte[][] blocks;
 
@@ -23,15 +24,17 @@ internal sealed class DenseIndex
     /// <param name="idHashes">Each chunk's article id hash.</param>
     /// <param name="segments">Each chunk's index segment.</param>
     /// <param name="docs">Each chunk's document number in its segment.</param>
+    /// <param name="chunks">Which chunk of its article each is.</param>
     /// <param name="scales">Each chunk's quantisation scale.</param>
     /// <param name="blocks">The quantised components, <see cref="VectorsPerBlock"/> vectors per block (.NET arrays hold at most 2³¹ elements).</param>
-    public DenseIndex(int dimensions, long[] ticks, long[] idHashes, int[] segments, int[] docs, float[] scales, sbyte[][] blocks)
+    public DenseIndex(int dimensions, long[] ticks, long[] idHashes, int[] segments, int[] docs, int[] chunks, float[] scales, sbyte[][] blocks)
     {
         Dimensions = dimensions;
         this.ticks = ticks;
         this.idHashes = idHashes;
         this.segments = segments;
         this.docs = docs;
+        this.chunks = chunks;
         this.scales = scales;
         this.blocks = blocks;
     }
@@ -78,7 +81,7 @@ internal sealed class DenseIndex
             var score = dot * (queryScale * scales[i]);
             if (score >= top.Threshold)
             {
-                top.Offer(score, idHashes[i], segments[i], docs[i]);
+                top.Offer(score, idHashes[i], segments[i], docs[i], chunks[i]);
             }
         }
 
@@ -90,7 +93,7 @@ internal sealed class DenseIndex
         Count,
         Dimensions,
         i => ticks[i],
-        i => (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i]),
+        i => (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i], chunks[i]),
         lists,
         seed);
 

@@ -125,7 +125,6 @@ internal sealed class SemanticIndexBuilder(EmbeddingModel model, string vectorDi
         List<Range>? ranges = null;
         foreach (var segment in snapshot.Segments)
         {
-            var reader = segment.Context.AtomicReader;
             for (var doc = 0; doc < segment.Ticks.Length; doc++)
             {
                 if (segment.LiveDocs is not null && !segment.LiveDocs.Get(doc))
@@ -133,18 +132,18 @@ internal sealed class SemanticIndexBuilder(EmbeddingModel model, string vectorDi
                     continue;
                 }
 
-                var meta = IndexSnapshot.MetaOf(reader, doc);
-                if (meta.StoreOffset != articleOffset)
+                var chunk = segment.ChunkOf(doc);
+                if (segment.StoreOffsets[doc] != articleOffset)
                 {
                     ct.ThrowIfCancellationRequested();
                     article = snapshot.LoadArticle(segment, doc);
-                    articleOffset = meta.StoreOffset;
+                    articleOffset = segment.StoreOffsets[doc];
                     ranges = ArticleChunks.Split(article.Body);
                 }
 
-                var range = ranges![Math.Min(meta.Chunk, ranges.Count - 1)];
-                var text = model.DocumentPrefix + ArticleChunks.EmbeddingText(article!, article!.Body[range], meta.Chunk);
-                chunks.Add(new ChunkText(meta.VisibleTicks, meta.IdHash, meta.Chunk, segment.Context.Ord, doc, VectorKey.Of(text), text));
+                var range = ranges![Math.Min(chunk, ranges.Count - 1)];
+                var text = model.DocumentPrefix + ArticleChunks.EmbeddingText(article!, article!.Body[range], chunk);
+                chunks.Add(new ChunkText(segment.Ticks[doc], segment.IdHashes[doc], chunk, segment.Context.Ord, doc, VectorKey.Of(text), text));
             }
         }
 
@@ -163,12 +162,13 @@ internal sealed class SemanticIndexBuilder(EmbeddingModel model, string vectorDi
         var idHashes = new long[n];
         var segments = new int[n];
         var docs = new int[n];
+        var chunkNumbers = new int[n];
         var scales = new float[n];
         var components = DenseIndex.NewBlocks(n, dimensions);
         for (var i = 0; i < n; i++)
         {
             var chunk = chunks[i];
-            (ticks[i], idHashes[i], segments[i], docs[i]) = (chunk.Ticks, chunk.IdHash, chunk.Segment, chunk.Doc);
+            (ticks[i], idHashes[i], segments[i], docs[i], chunkNumbers[i]) = (chunk.Ticks, chunk.IdHash, chunk.Segment, chunk.Doc, chunk.Chunk);
             var target = DenseIndex.Vector(components, i, dimensions);
             if (embedded.TryGetValue(chunk.Key, out var fresh))
             {
@@ -183,7 +183,7 @@ internal sealed class SemanticIndexBuilder(EmbeddingModel model, string vectorDi
             }
         }
 
-        return new DenseIndex(dimensions, ticks, idHashes, segments, docs, scales, components);
+        return new DenseIndex(dimensions, ticks, idHashes, segments, docs, chunkNumbers, scales, components);
     }
 
     private sealed record ChunkText(long Ticks, long IdHash, int Chunk, int Segment, int Doc, VectorKey Key, string Text);
