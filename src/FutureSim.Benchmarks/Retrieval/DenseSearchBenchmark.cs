@@ -17,9 +17,14 @@ public static class DenseSearchBenchmark
     /// <summary>244 k of 7.36 M.</summary>
     public const double LastWindowShare = 244_000 / 7_360_000.0;
 
-    private static readonly DateTimeOffset First = new(2023, 10, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset WindowStart = new(2025, 7, 22, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Last = new(2025, 10, 18, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The first day of FutureSim's corpus.</summary>
+    internal static readonly DateTimeOffset First = new(2023, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first of the simulation's 88 days.</summary>
+    internal static readonly DateTimeOffset WindowStart = new(2025, 7, 22, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The last day of FutureSim's corpus.</summary>
+    internal static readonly DateTimeOffset Last = new(2025, 10, 18, 0, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyList<DenseSearchBenchmarkRow> Run(IReadOnlyList<int> sizes, int queries, TimeProvider time, CancellationToken ct)
     {

@@ -42,12 +42,15 @@ public static class RetrievalBenchmark
         }
 
         var queries = RetrievalQueryFile.Read(queriesFile);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = time.GetTimestamp();
         var (corpus, build) = LuceneCorpus.OpenOrBuild(indexDirectory, corpusPaths, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, progress, logger, ct);
         using (corpus)
         {
             var buildSeconds = time.GetElapsedTime(started).TotalSeconds;
-            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var buildCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var peak = process.PeakWorkingSet64;
 
             var warmUp = Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
@@ -58,6 +61,7 @@ public static class RetrievalBenchmark
             {
                 DocumentsIndexed = build.DocumentsAdded,
                 BuildSeconds = buildSeconds,
+                BuildCpuSeconds = buildCpuSeconds,
                 DocumentsPerSecond = build.DocumentsAdded / buildSeconds,
                 IndexBytes = build.IndexBytes,
                 PeakWorkingSetBytes = peak,

@@ -14,6 +14,9 @@ public sealed record RetrievalBenchmarkReport
     /// <summary>Wall time of the build, from reading the first corpus file to the opened index.</summary>
     public required double BuildSeconds { get; init; }
 
+    /// <summary>Processor time the process spent during the build, over all its threads (on a shared machine, wall time alone misleads).</summary>
+    public required double BuildCpuSeconds { get; init; }
+
     /// <summary><see cref="DocumentsIndexed"/> / <see cref="BuildSeconds"/>.</summary>
     public required double DocumentsPerSecond { get; init; }
 

@@ -37,6 +37,7 @@ internal static class BenchCommand
         command.Add(Scoring());
         command.Add(Mcp());
         command.Add(Semantic());
+        command.Add(Scale());
         command.Add(Sandbox());
         return command;
     }
@@ -66,6 +67,46 @@ internal static class BenchCommand
                 Invariant($"{row.Chunks:N0} chunks, as of {row.AsOf:yyyy-MM-dd}"),
                 Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms")))));
         });
+        return command;
+    }
+
+    private static Command Scale()
+    {
+        var articles = new Option<int>("--articles") { Description = "Synthetic articles (FutureSim's corpus: 7,360,000).", DefaultValueFactory = _ => 7_360_000 };
+        var ccNews = new Option<bool>("--ccnews-length") { Description = "Article bodies of about 3,000 characters (several news items) instead of 1.5 items." };
+        var queries = new Option<string>("--queries") { Description = "Query texts (their instants are replaced by the first, middle and last day of the simulated window).", DefaultValueFactory = _ => "corpora/benchmark/retrieval-queries.jsonl" };
+        var work = new Option<string?>("--work") { Description = "Folder for the corpus file and the index (removed afterwards); a new temporary folder by default." };
+        var command = new Command("scale", "The keyword index at FutureSim's scale: write a deterministic synthetic corpus over FutureSim's calendar, build it, time time-gated top-10 queries at three instants.") { articles, ccNews, queries, work, Json };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), (host, ct) =>
+        {
+            var project = host.Service<ProjectSettings>();
+            var folder = parse.GetValue(work) is { } given ? project.Resolve(given) : Path.Combine(Path.GetTempPath(), "futuresim-scale-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var report = ScaleBenchmark.Run(
+                    parse.GetValue(articles), parse.GetValue(ccNews), [.. BenchmarkCorpus.Select(project.Resolve)], project.Resolve(parse.GetValue(queries)!),
+                    folder, host.Service<TimeProvider>(), host.Service<ILogger<ScaleBenchmarkReport>>(), ct);
+                return Task.FromResult(Print(report, parse.GetValue(Json), report.Problems, r =>
+                [
+                    ("articles", Invariant($"{r.Articles:N0} ({r.InLast88Days:N0} in the last 88 days){(r.CcNewsLength ? ", CCNews-like length" : "")}")),
+                    ("corpus file", Invariant($"{r.CorpusBytes / 1048576.0:N0} MB, written in {r.WriteSeconds:0.0} s")),
+                    ("build", Invariant($"{r.BuildSeconds:0.0} s, {r.DocumentsPerSecond:N0} docs/s")),
+                    ("build processor time", Invariant($"{r.BuildCpuSeconds:0.0} s over all threads")),
+                    ("index size", Invariant($"{r.IndexBytes / 1048576.0:N0} MB")),
+                    ("peak working set", Invariant($"{r.PeakWorkingSetBytes / 1048576.0:N0} MB after the build, {r.PeakWorkingSetAfterQueriesBytes / 1048576.0:N0} MB after the queries")),
+                    .. r.Instants.Select(i => (
+                        Invariant($"as of {i.AsOf:yyyy-MM-dd HH:mm}"),
+                        Invariant($"{i.Visible:N0} visible, {i.Queries} queries, p50 {i.P50Milliseconds:0.000} ms  p99 {i.P99Milliseconds:0.000} ms, {i.CutoffViolations} cutoff violations"))),
+                ]));
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }, cancellationToken));
         return command;
     }
 
@@ -120,6 +161,8 @@ internal static class BenchCommand
                 [
                     ("documents", Invariant($"{r.DocumentsIndexed:N0}")),
                     ("build", Invariant($"{r.BuildSeconds:0.00} s, {r.DocumentsPerSecond:N0} docs/s")),
+                    ("build processor time", Invariant($"{r.BuildCpuSeconds:0.00} s over all threads")),
+                    ("build processor time", Invariant($"{r.BuildCpuSeconds:0.00} s over all threads")),
                     ("index size", Invariant($"{r.IndexBytes / 1024.0 / 1024.0:0.0} MB")),
                     ("peak working set", Invariant($"{r.PeakWorkingSetBytes / 1024.0 / 1024.0:0} MB")),
                     ("queries", Invariant($"{r.Queries:N0} (after a warm-up pass)")),

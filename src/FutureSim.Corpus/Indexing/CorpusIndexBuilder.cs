@@ -276,7 +276,7 @@ internal sealed class CorpusIndexBuilder(
     private static CorpusOpenResult Open(IndexSnapshot snapshot, IndexManifest manifest, CorpusBuildMode mode, string? reason, int added)
     {
         var identity = new CorpusIdentity(manifest.Fingerprint, manifest.Policy, manifest.Documents);
-        var bytes = manifest.IndexFiles.Values.Sum() + manifest.StoreBytes;
+        var bytes = manifest.IndexFiles.Values.Sum() + manifest.StoreBytes + ((long)snapshot.ChunkCount * DocumentMeta.Length);
         var report = new CorpusBuildReport
         {
             Mode = mode,
