@@ -19,6 +19,18 @@ internal sealed class SearchOptions : IValidatableObject
     [Range(1, 1000)]
     public int FusionDepth { get; set; } = 100;
 
+    /// <summary>From how many chunks on semantic search uses the approximate (clustered) index.</summary>
+    [Range(1, int.MaxValue)]
+    public int ApproximateFrom { get; set; } = 2_000_000;
+
+    /// <summary>Clusters of the approximate index.</summary>
+    [Range(1, 65_536)]
+    public int ApproximateLists { get; set; } = 1024;
+
+    /// <summary>Clusters scanned per query.</summary>
+    [Range(1, 65_536)]
+    public int ApproximateProbes { get; set; } = 48;
+
     public EmbeddingOptions Embeddings { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -56,6 +56,9 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
             DefaultMode = value.Mode,
             RrfConstant = value.RrfConstant,
             FusionDepth = value.FusionDepth,
+            ApproximateFrom = value.ApproximateFrom,
+            ApproximateLists = value.ApproximateLists,
+            ApproximateProbes = value.ApproximateProbes,
             Embeddings = withEmbeddings ? Model(value.Embeddings) : null,
         };
     }

@@ -11,4 +11,8 @@ public sealed record CorpusIdentity(string Fingerprint, VisibilityPolicy Policy,
 
     /// <summary>The embedding model of the article and query vectors (provider and model name), or null when the corpus has no vectors.</summary>
     public string? EmbeddingModel { get; init; }
+
+    /// <summary>How semantic search approximates at this size (clusters, probes, from how many chunks), or null when it is exact (left out of run manifests then).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ApproximateSearch { get; init; }
 }

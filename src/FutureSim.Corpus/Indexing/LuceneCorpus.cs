@@ -37,7 +37,15 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     {
         this.snapshot = snapshot;
         this.signals = signals ?? SearchSignals.KeywordOnly;
-        Identity = identity with { SearchMode = this.signals.Settings.DefaultMode, EmbeddingModel = this.signals.Settings.Embeddings?.Id };
+        var settings = this.signals.Settings;
+        Identity = identity with
+        {
+            SearchMode = settings.DefaultMode,
+            EmbeddingModel = settings.Embeddings?.Id,
+            ApproximateSearch = this.signals.Approximate is { } approximate
+                ? FormattableString.Invariant($"clustered: {approximate.Lists} lists, {settings.ApproximateProbes} probed, for windows of at least {approximate.TrainingCount} chunks")
+                : null,
+        };
         IndexBytes = indexBytes;
     }
 
@@ -92,7 +100,10 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
         {
             var builder = new SemanticIndexBuilder(model, Path.Combine(Path.GetFullPath(indexDirectory), "vectors"), logger ?? NullLogger.Instance);
             var (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
-            var signals = new SearchSignals(search, dense, new QueryEmbedder(model, dense.Dimensions));
+            var approximate = dense.Count >= search.ApproximateFrom
+                ? dense.Cluster(search.ApproximateLists, seed: 11, trainingCount: search.ApproximateFrom)
+                : null;
+            var signals = new SearchSignals(search, dense, new QueryEmbedder(model, dense.Dimensions), approximate);
             var semantic = new LuceneCorpus(corpus.snapshot, corpus.Identity, corpus.IndexBytes, signals);
             return new CorpusOpenResult(semantic, report with { Identity = semantic.Identity, ChunksEmbedded = embedded });
         }

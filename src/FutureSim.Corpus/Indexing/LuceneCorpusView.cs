@@ -118,6 +118,13 @@ internal sealed class LuceneCorpusView : ICorpusView
         var dense = signals.Dense!;
         var (vector, scale) = signals.Queries!.Embed(text, CancellationToken.None);
         var to = Math.Min(window.To, asOfTicks);
+        var (from, until) = dense.Range(window.From, to);
+        if (signals.Approximate is { } approximate && until - from >= approximate.TrainingCount)
+        {
+            var probes = signals.Settings.ApproximateProbes;
+            return ArticleTopK.Collect(k, dense.Count, want => approximate.Search(vector, scale, window.From, to, want, probes));
+        }
+
         return ArticleTopK.Collect(k, dense.Count, want => dense.Search(vector, scale, window.From, to, want));
     }
 

@@ -18,6 +18,19 @@ public sealed record SearchSettings
     /// <summary>How many articles of each signal hybrid search fuses (at least the number of hits asked for).</summary>
     public int FusionDepth { get; init; } = 100;
 
+    /// <summary>
+    /// From how many chunks on semantic search uses the approximate index (<see cref="ClusteredDenseIndex"/>): for
+    /// windows holding at least this many chunks, with centroids learnt from the first this many chunks in
+    /// visibility order; smaller windows, and smaller corpora, are searched exactly.
+    /// </summary>
+    public int ApproximateFrom { get; init; } = 2_000_000;
+
+    /// <summary>Clusters of the approximate index.</summary>
+    public int ApproximateLists { get; init; } = 1024;
+
+    /// <summary>Clusters the approximate index scans per query (more when they hold too few visible chunks).</summary>
+    public int ApproximateProbes { get; init; } = 48;
+
     /// <summary>The model of semantic and hybrid search; null when only keyword search is available.</summary>
     public EmbeddingModel? Embeddings { get; init; }
 }

@@ -88,14 +88,18 @@ internal sealed class DenseIndex
         return top.Results();
     }
 
-    /// <summary>The same vectors clustered into <paramref name="lists"/> visibility-ordered lists for approximate search.</summary>
-    public ClusteredDenseIndex Cluster(int lists, int seed) => ClusteredDenseIndex.Build(
+    /// <summary>
+    /// The same vectors clustered into <paramref name="lists"/> visibility-ordered lists for approximate search, the
+    /// centroids learnt from the first <paramref name="trainingCount"/> vectors (all by default).
+    /// </summary>
+    public ClusteredDenseIndex Cluster(int lists, int seed, int trainingCount = int.MaxValue) => ClusteredDenseIndex.Build(
         Count,
         Dimensions,
         i => ticks[i],
         i => (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i], chunks[i]),
         lists,
-        seed);
+        seed,
+        trainingCount);
 
     /// <summary>The visibility instant of the chunk at <paramref name="position"/>.</summary>
     public long TicksAt(int position) => ticks[position];

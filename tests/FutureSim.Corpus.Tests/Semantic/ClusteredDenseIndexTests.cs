@@ -27,4 +27,19 @@ public sealed class ClusteredDenseIndexTests
             Assert.All(truth, hit => Assert.True(hit.Doc < visible));
         }
     }
+
+    [Fact]
+    public void ProbingListsThatHoldTooFewVisibleChunksGoesOnToTheNextUntilTheTopIsFull()
+    {
+        var exact = DenseSearchBenchmark.Synthetic(3000, seed: 5, topics: 40);
+        var clustered = exact.Cluster(lists: 16, seed: 3);
+        var query = new sbyte[DenseSearchBenchmark.Dimensions];
+        new Random(4).NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(query.AsSpan()));
+        var asOf = exact.TicksAt(24);
+
+        var found = clustered.Search(query, 1f / 127, long.MinValue, asOf, 10, probes: 1);
+
+        Assert.Equal(10, found.Length);
+        Assert.All(found, hit => Assert.True(hit.Doc < 25, "a chunk after the instant was scored"));
+    }
 }
