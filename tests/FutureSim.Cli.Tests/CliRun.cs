@@ -27,7 +27,10 @@ public sealed class CliRun : IDisposable
     public string RunsDirectory => Path.Combine(Root, "runs");
 
     /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output.</summary>
-    internal async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    internal Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithConfigAsync(ConfigPath, args);
+
+    /// <summary>Runs the command with another configuration file than the shared one (another index, say).</summary>
+    internal async Task<(int ExitCode, string Output)> RunWithConfigAsync(string configPath, params string[] args)
     {
         var output = new StringWriter();
         var original = Console.Out;
@@ -35,7 +38,7 @@ public sealed class CliRun : IDisposable
         try
         {
             Console.SetOut(output);
-            var code = await CliApp.RunAsync([.. args, "--config", ConfigPath]);
+            var code = await CliApp.RunAsync([.. args, "--config", configPath]);
             return (code, output.ToString());
         }
         finally
