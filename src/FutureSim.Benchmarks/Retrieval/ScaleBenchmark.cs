@@ -70,13 +70,18 @@ public static class ScaleBenchmark
             {
                 var queries = texts.Select(t => new RetrievalQuery(t, asOf, 10)).ToList();
                 var warmUp = RetrievalBenchmark.Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+                process.Refresh();
+                var cpuBeforePass = process.TotalProcessorTime;
                 var timed = RetrievalBenchmark.Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+                process.Refresh();
+                var cpuPerQuery = (process.TotalProcessorTime - cpuBeforePass).TotalMilliseconds / queries.Count;
                 rows.Add(new ScaleBenchmarkRow(
                     asOf,
                     corpus.At(asOf).CountArrivedSince(DateTimeOffset.MinValue),
                     queries.Count,
                     timed.Latency.P50,
                     timed.Latency.P99,
+                    cpuPerQuery,
                     warmUp.Violations + timed.Violations));
             }
 

@@ -96,7 +96,7 @@ internal static class BenchCommand
                     ("peak working set", Invariant($"{r.PeakWorkingSetBytes / 1048576.0:N0} MB after the build, {r.PeakWorkingSetAfterQueriesBytes / 1048576.0:N0} MB after the queries")),
                     .. r.Instants.Select(i => (
                         Invariant($"as of {i.AsOf:yyyy-MM-dd HH:mm}"),
-                        Invariant($"{i.Visible:N0} visible, {i.Queries} queries, p50 {i.P50Milliseconds:0.000} ms  p99 {i.P99Milliseconds:0.000} ms, {i.CutoffViolations} cutoff violations"))),
+                        Invariant($"{i.Visible:N0} visible, {i.Queries} queries, p50 {i.P50Milliseconds:0.000} ms  p99 {i.P99Milliseconds:0.000} ms, processor {i.CpuMillisecondsPerQuery:0.000} ms/query, {i.CutoffViolations} cutoff violations"))),
                 ]));
             }
             finally
