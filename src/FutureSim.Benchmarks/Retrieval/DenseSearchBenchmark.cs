@@ -64,19 +64,34 @@ public static class DenseSearchBenchmark
     /// <summary>
     /// The approximate (clustered) index against exact search at one size: vectors drawn around
     /// 2,000 random topic directions (so that clusters exist, as in real embeddings), queries
-    /// likewise; recall@10 of the approximate top-10 against the exact one, and both latencies, per instant.
+    /// likewise — or, with <paramref name="vectorFile"/>, the real embeddings of a vector file, of which
+    /// <paramref name="queries"/> evenly spaced ones are held out as queries and the rest laid out over the
+    /// calendar; recall@10 of the approximate top-10 against the exact one, and both latencies, per instant.
     /// </summary>
-    public static IReadOnlyList<ApproximateSearchRow> RunApproximate(int size, int lists, int probes, int queries, TimeProvider time, CancellationToken ct)
+    public static IReadOnlyList<ApproximateSearchRow> RunApproximate(int size, int lists, int probes, int queries, TimeProvider time, CancellationToken ct, string? vectorFile = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         const int Topics = 2000;
-        var exact = Synthetic(size, seed: 20_260_101, topics: Topics);
+        var random = new Random(13);
+        DenseIndex exact;
+        Func<(sbyte[] Components, float Scale)> nextQuery;
+        if (vectorFile is null)
+        {
+            exact = Synthetic(size, seed: 20_260_101, topics: Topics);
+            var centers = TopicCenters(Topics, 20_260_101);
+            nextQuery = () => (Around(centers[random.Next(Topics)], random), 1f / 127);
+        }
+        else
+        {
+            (exact, var held) = FromFile(vectorFile, queries, seed: 20_260_101);
+            var next = 0;
+            nextQuery = () => held[next++ % held.Count];
+        }
+
         var started = time.GetTimestamp();
         var clustered = exact.Cluster(lists, seed: 11);
         var clusterSeconds = time.GetElapsedTime(started).TotalSeconds;
         var rows = new List<ApproximateSearchRow>();
-        var random = new Random(13);
-        var centers = TopicCenters(Topics, 20_260_101);
         foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
         {
             var exactMs = new List<double>();
@@ -85,23 +100,73 @@ public static class DenseSearchBenchmark
             for (var q = 0; q < queries; q++)
             {
                 ct.ThrowIfCancellationRequested();
-                var query = Around(centers[random.Next(Topics)], random);
+                var (query, scale) = nextQuery();
                 var start = time.GetTimestamp();
-                var truth = exact.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10);
+                var truth = exact.Search(query, scale, long.MinValue, asOf.UtcTicks, 10);
                 exactMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
                 start = time.GetTimestamp();
-                var found = clustered.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10, probes);
+                var found = clustered.Search(query, scale, long.MinValue, asOf.UtcTicks, 10, probes);
                 approximateMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
                 recall += truth.Length == 0 ? 1 : truth.Count(t => found.Any(f => f.Doc == t.Doc)) / (double)truth.Length;
             }
 
             exactMs.Sort();
             approximateMs.Sort();
-            rows.Add(new ApproximateSearchRow(size, lists, probes, asOf, exact.Range(long.MinValue, asOf.UtcTicks).To, recall / queries, clusterSeconds,
+            rows.Add(new ApproximateSearchRow(exact.Count, lists, probes, asOf, exact.Range(long.MinValue, asOf.UtcTicks).To, recall / queries, clusterSeconds,
                 Percentile(exactMs, 0.5), Percentile(approximateMs, 0.5), Percentile(approximateMs, 0.99)));
         }
 
         return rows;
+    }
+
+    /// <summary>The vectors of a vector file laid out over the calendar, but for <paramref name="queries"/> evenly spaced ones held out as queries.</summary>
+    private static (DenseIndex Index, List<(sbyte[] Components, float Scale)> Queries) FromFile(string path, int queries, int seed)
+    {
+        var file = VectorFile.Read(path);
+        var step = Math.Max(2, file.Count / Math.Max(1, queries));
+        var held = new List<(sbyte[], float)>();
+        var kept = new List<int>();
+        for (var i = 0; i < file.Count; i++)
+        {
+            if (i % step == 0 && held.Count < queries)
+            {
+                held.Add((file.ComponentsAt(i).ToArray(), file.ScaleAt(i)));
+            }
+            else
+            {
+                kept.Add(i);
+            }
+        }
+
+        var random = new Random(seed);
+        var ticks = CalendarTicks(kept.Count, random);
+        var components = DenseIndex.NewBlocks(kept.Count, file.Dimensions);
+        var scales = new float[kept.Count];
+        var idHashes = new long[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            file.ComponentsAt(kept[i]).CopyTo(DenseIndex.Vector(components, i, file.Dimensions));
+            scales[i] = file.ScaleAt(kept[i]);
+            idHashes[i] = random.NextInt64();
+        }
+
+        var index = new DenseIndex(file.Dimensions, ticks, idHashes, new int[kept.Count], [.. Enumerable.Range(0, kept.Count)], new int[kept.Count], scales, components);
+        return (index, held);
+    }
+
+    /// <summary>Ascending instants of <paramref name="size"/> chunks over FutureSim's calendar, <see cref="LastWindowShare"/> of them in the last 88 days.</summary>
+    private static long[] CalendarTicks(int size, Random random)
+    {
+        var late = (int)Math.Round(size * LastWindowShare);
+        var ticks = new long[size];
+        for (var i = 0; i < size; i++)
+        {
+            var (from, to) = i < size - late ? (First, WindowStart) : (WindowStart, Last);
+            ticks[i] = from.UtcTicks + (long)(random.NextDouble() * (to - from).Ticks);
+        }
+
+        Array.Sort(ticks);
+        return ticks;
     }
 
     private static sbyte[][] TopicCenters(int topics, int seed)
@@ -125,15 +190,7 @@ public static class DenseSearchBenchmark
     internal static DenseIndex Synthetic(int size, int seed, int topics = 0)
     {
         var random = new Random(seed);
-        var late = (int)Math.Round(size * LastWindowShare);
-        var ticks = new long[size];
-        for (var i = 0; i < size; i++)
-        {
-            var (from, to) = i < size - late ? (First, WindowStart) : (WindowStart, Last);
-            ticks[i] = from.UtcTicks + (long)(random.NextDouble() * (to - from).Ticks);
-        }
-
-        Array.Sort(ticks);
+        var ticks = CalendarTicks(size, random);
         var components = DenseIndex.NewBlocks(size, Dimensions);
         if (topics == 0)
         {

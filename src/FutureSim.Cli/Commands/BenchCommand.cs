@@ -49,13 +49,14 @@ internal static class BenchCommand
         var lists = new Option<int>("--lists") { Description = "With --approximate: clusters of the approximate index.", DefaultValueFactory = _ => 256 };
         var probes = new Option<int>("--probes") { Description = "With --approximate: clusters scanned per query.", DefaultValueFactory = _ => 16 };
         var approximate = new Option<bool>("--approximate") { Description = "Measure the clustered (approximate, gate-exact) index against exact search at the first size: recall@10 and latency." };
-        var command = new Command("semantic", "Exact time-gated dense search on synthetic 384-dimension vectors at growing sizes over FutureSim's calendar: p50/p99 per instant.") { sizes, queries, approximate, lists, probes, Json };
+        var vectors = new Option<string?>("--vectors") { Description = "With --approximate: measure on the real embeddings of this vector file (e.g. corpora/vectors/local_snowflake-arctic-embed-xs.fsv), some held out as queries, instead of synthetic vectors." };
+        var command = new Command("semantic", "Exact time-gated dense search on synthetic 384-dimension vectors at growing sizes over FutureSim's calendar: p50/p99 per instant.") { sizes, queries, approximate, lists, probes, vectors, Json };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(approximate))
             {
                 var size = int.Parse(parse.GetValue(sizes)!.Split(',')[0], CultureInfo.InvariantCulture);
-                var approximateRows = DenseSearchBenchmark.RunApproximate(size, parse.GetValue(lists), parse.GetValue(probes), parse.GetValue(queries), TimeProvider.System, cancellationToken);
+                var approximateRows = DenseSearchBenchmark.RunApproximate(size, parse.GetValue(lists), parse.GetValue(probes), parse.GetValue(queries), TimeProvider.System, cancellationToken, parse.GetValue(vectors));
                 return Task.FromResult(Print(approximateRows, parse.GetValue(Json), [], r => r.Select(row => (
                     Invariant($"{row.Chunks:N0} chunks, {row.Lists} lists, {row.Probes} probed, as of {row.AsOf:yyyy-MM-dd}"),
                     Invariant($"recall@10 {row.RecallAt10:0.000}, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms (exact p50 {row.ExactP50Milliseconds:0.00} ms; clustering {row.ClusterSeconds:0.0} s)")))));
