@@ -13,7 +13,7 @@ namespace FutureSim.Cli.Tests.Commands;
 [Collection(CliCollection.Name)]
 public sealed class ShippedVectorsTests(CliRun cli)
 {
-    private const int Sample = 12;
+    private const int Sample = 4;
 
     private static readonly string Repository = FindRepository();
 
