@@ -163,7 +163,6 @@ internal static class BenchCommand
                     ("documents", Invariant($"{r.DocumentsIndexed:N0}")),
                     ("build", Invariant($"{r.BuildSeconds:0.00} s, {r.DocumentsPerSecond:N0} docs/s")),
                     ("build processor time", Invariant($"{r.BuildCpuSeconds:0.00} s over all threads")),
-                    ("build processor time", Invariant($"{r.BuildCpuSeconds:0.00} s over all threads")),
                     ("index size", Invariant($"{r.IndexBytes / 1024.0 / 1024.0:0.0} MB")),
                     ("peak working set", Invariant($"{r.PeakWorkingSetBytes / 1024.0 / 1024.0:0} MB")),
                     ("queries", Invariant($"{r.Queries:N0} (after a warm-up pass)")),
