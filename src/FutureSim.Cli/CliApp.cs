@@ -13,6 +13,8 @@ internal static class CliApp
             CommonOptions.Config,
             CommonOptions.SkipInvalid,
             RunCommand.Create(),
+            SweepCommand.Create(),
+            WorkerCommand.Create(),
             McpCommand.Create(),
             McpRelayCommand.Create(),
             SandboxEntryCommand.Create(),

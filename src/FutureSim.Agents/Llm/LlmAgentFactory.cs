@@ -45,6 +45,9 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
 
     public IReadOnlyCollection<string> Kinds { get; } = [KindName];
 
+    /// <summary>The endpoint's sampling seed (<c>Seed</c>): a sweep's seeds are given to it.</summary>
+    public string? SeedSetting(string kind) => string.Equals(kind, KindName, StringComparison.OrdinalIgnoreCase) ? "Seed" : null;
+
     /// <summary>Told the name and duration of every tool call the agents run (benchmarks).</summary>
     public Action<string, TimeSpan>? ToolCallObserver { get; init; }
 

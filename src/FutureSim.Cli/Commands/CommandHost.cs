@@ -6,6 +6,8 @@ using FutureSim.Agents.Llm;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
+using FutureSim.Cli.Sweeps;
+using FutureSim.Cluster;
 using FutureSim.Core.Input;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +26,13 @@ internal static class CommandHost
     public const int Failure = 1;
     public const int BadInput = 2;
 
+    /// <summary>Runs <paramref name="verb"/> in a host configured from the command line, <paramref name="overrides"/> and <paramref name="configFiles"/> (layered after the <c>--config</c> files: a sweep file).</summary>
     public static async Task<int> RunAsync(
         ParseResult parse,
         IReadOnlyDictionary<string, string?> overrides,
         Func<CliHost, CancellationToken, Task<int>> verb,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? configFiles = null)
     {
         try
         {
@@ -40,10 +44,10 @@ internal static class CommandHost
                 all[$"{SimulationOptions.SectionName}:{nameof(SimulationOptions.SkipInvalid)}"] = "true";
             }
 
-            using var host = CliHost.Build(parse.GetValue(CommonOptions.Config) ?? [], all, AddServices);
+            using var host = CliHost.Build([.. parse.GetValue(CommonOptions.Config) ?? [], .. configFiles ?? []], all, AddServices);
             return await verb(host, cancellationToken);
         }
-        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException)
+        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException or ClusterUnavailableException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return BadInput;
@@ -77,5 +81,10 @@ internal static class CommandHost
         services.AddSingleton<RunQuestionLoader>();
         services.AddSingleton<RunReports>();
         services.AddSingleton<AnswerMatching>();
+        services.AddSingleton<SweepExecutor>();
+        services.AddSingleton<SweepPlanning>();
+        services.AddSingleton<LocalSweep>();
+        services.AddSingleton<PooledLeaderboard>();
+        services.AddSingleton<ClusterSweep>();
     }
 }

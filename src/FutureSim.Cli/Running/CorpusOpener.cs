@@ -14,23 +14,82 @@ namespace FutureSim.Cli.Running;
 /// Opens the configured corpus through its on-disk index, building or extending the index (with progress)
 /// when the corpus files or the policy changed, with the configured search: when the default mode (or a
 /// mode the caller needs) is semantic or hybrid, the embedding model of <c>Search:Embeddings</c> gives every
-/// chunk its vector (reused from earlier runs and from the seed files when known).
+/// chunk its vector (reused from earlier runs and from the seed files when known). A corpus <see cref="HoldAsync"/>
+/// keeps open is shared: every <see cref="OpenAsync(IReadOnlyList{string}, VisibilityPolicy, CancellationToken)"/> of the
+/// same files and policy gets it (the runs of a sweep side by side).
 /// </summary>
 internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptions> options, IOptions<SearchOptions> search, ILogger<CorpusOpener> logger)
 {
-    public async Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
-        (await OpenAsync(files, policy, needsEmbeddings: false, cancellationToken)).Corpus;
+    private readonly Dictionary<string, SharedCorpus> held = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim opening = new(1, 1);
+
+    public async Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken)
+    {
+        lock (held)
+        {
+            if (held.TryGetValue(Key(files, policy), out var shared))
+            {
+                return shared.Lease();
+            }
+        }
+
+        return (await OpenAsync(files, policy, needsEmbeddings: false, cancellationToken)).Corpus;
+    }
+
+    /// <summary>
+    /// Opens the corpus from the index in <paramref name="indexDirectory"/> (building or verifying it) and shares it with every later open
+    /// of the same files and policy until all leases, this one included, are disposed. Concurrent holds of one corpus open it once.
+    /// </summary>
+    public async Task<ITimeGatedCorpus> HoldAsync(IReadOnlyList<string> files, VisibilityPolicy policy, string indexDirectory, CancellationToken cancellationToken)
+    {
+        var key = Key(files, policy);
+        await opening.WaitAsync(cancellationToken);
+        try
+        {
+            lock (held)
+            {
+                if (held.TryGetValue(key, out var existing))
+                {
+                    return existing.Lease();
+                }
+            }
+
+            var opened = (await OpenAsync(files, policy, needsEmbeddings: false, indexDirectory, cancellationToken)).Corpus;
+            var shared = new SharedCorpus(opened, () =>
+            {
+                lock (held)
+                {
+                    held.Remove(key);
+                }
+            });
+            lock (held)
+            {
+                held[key] = shared;
+                return shared.Lease();
+            }
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }
 
     /// <param name="files">Corpus files and folders (relative to the project root).</param>
     /// <param name="policy">The visibility policy.</param>
     /// <param name="needsEmbeddings">Load the embedding model even when the default mode is keyword (a verb asked for another mode).</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="EmbeddingFailedException">The embedding model failed; nothing was written.</exception>
-    public async Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken)
+    public Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken) =>
+        OpenAsync(files, policy, needsEmbeddings, options.Value.IndexDirectory, cancellationToken);
+
+    private string Key(IReadOnlyList<string> files, VisibilityPolicy policy) => policy + "\n" + string.Join('\n', files.Select(project.Resolve));
+
+    private async Task<CorpusOpenResult> OpenAsync(
+        IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, string configuredIndexDirectory, CancellationToken cancellationToken)
     {
         var handling = options.Value.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail;
         var paths = files.Select(project.Resolve).ToArray();
-        var indexDirectory = project.Resolve(options.Value.IndexDirectory);
+        var indexDirectory = project.Resolve(configuredIndexDirectory);
         var settings = Settings(needsEmbeddings || search.Value.Mode != SearchMode.Keyword);
         if (Console.IsErrorRedirected)
         {

@@ -29,20 +29,23 @@ internal static class DayProgressDisplay
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
+        await OnStandardError().StartAsync(async context =>
             {
                 var task = context.AddTask("Replaying days", maxValue: totalDays);
                 await work(new Progress(report =>
                 {
-                    task.Value = report.DayNumber;
+                            task.Value = report.DayNumber;
                     task.Description = $"Day {report.Day:yyyy-MM-dd}: {report.OpenQuestions} open";
                 }));
             });
     }
+
+    /// <summary>A progress display (description, bar, percentage, time left) on standard error, which is a terminal.</summary>
+    public static Spectre.Console.Progress OnStandardError() =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect })
+            .Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
 
     /// <summary>Reports synchronously on the runner's thread, so that the display never lags behind the run.</summary>
     private sealed class Progress(Action<DayReport> report) : IProgress<DayReport>

@@ -39,4 +39,13 @@ internal sealed record RunRequest
 
     /// <summary>Standard output carries a protocol (<c>futuresim mcp</c>): the leaderboard goes to standard error instead.</summary>
     public bool KeepStandardOutputFree { get; init; }
+
+    /// <summary>The run's calendar and concurrency instead of the <c>Simulation</c> section's (a sweep's run).</summary>
+    public Core.Runs.SimulationSettings? Simulation { get; init; }
+
+    /// <summary>The visibility policy instead of <c>Corpus:Visibility</c> (a sweep's run).</summary>
+    public Core.Articles.VisibilityPolicy? Visibility { get; init; }
+
+    /// <summary>The folder that holds the run folder instead of <c>Simulation:RunsDirectory</c> (a sweep's folder).</summary>
+    public string? RunsRoot { get; init; }
 }

@@ -38,7 +38,7 @@ internal sealed class RunService(
     public async Task<RunFolder> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var options = simulationOptions.Value;
-        var runsRoot = project.Resolve(options.RunsDirectory);
+        var runsRoot = project.Resolve(request.RunsRoot ?? options.RunsDirectory);
         _ = matching.Matcher; // a bad Judge section fails before any run folder is written
         RunFolder folder;
         ITimeGatedCorpus? opened = null;
@@ -73,7 +73,7 @@ internal sealed class RunService(
     /// <summary>Creates the run folder from configuration; returns it with the corpus it opened, for the run to use.</summary>
     private async Task<(RunFolder Folder, ITimeGatedCorpus Corpus)> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
     {
-        var settings = options.ToSettings();
+        var settings = request.Simulation ?? options.ToSettings();
         var configured = ValidateAll(
             request.AgentSpecs is { } given ? [.. given]
             : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
@@ -88,7 +88,7 @@ internal sealed class RunService(
 
         var (questions, sets) = questionLoader.Load(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
         var corpusFiles = request.Corpus ?? corpusOptions.Value.Files;
-        var corpus = await corpora.OpenAsync(corpusFiles, corpusOptions.Value.Visibility, cancellationToken);
+        var corpus = await corpora.OpenAsync(corpusFiles, request.Visibility ?? corpusOptions.Value.Visibility, cancellationToken);
         var manifest = new RunManifest
         {
             RunId = NewRunId(request),
@@ -215,6 +215,9 @@ internal sealed class RunService(
             .. simulationOptions.Value.QuestionSets.Concat(request.QuestionSets ?? []).Select(project.Resolve),
             .. recorded.Where(f => f.Length > 0).Select(project.Resolve),
         ]);
+
+    /// <summary>Fails early for an agent a sweep names, as a run's <see cref="ValidateAll"/> does.</summary>
+    public void Validate(AgentSpec spec) => Validate(spec, new RunRequest());
 
     private IAgentFactory FactoryFor(AgentSpec spec, IAgentFactory? runScoped)
     {

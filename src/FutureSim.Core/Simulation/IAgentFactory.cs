@@ -22,4 +22,7 @@ public interface IAgentFactory
     void Validate(AgentSpec spec)
     {
     }
+
+    /// <summary>The setting an agent of <paramref name="kind"/> reads its random seed from, or null when the kind is deterministic (a sweep's seeds then do not multiply its runs).</summary>
+    string? SeedSetting(string kind) => null;
 }

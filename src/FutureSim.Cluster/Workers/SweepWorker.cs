@@ -1,0 +1,229 @@
+using System.Text.Json;
+using FutureSim.Cluster.Contracts;
+using FutureSim.Cluster.Grains;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Simulation;
+using FutureSim.Core.Sweeps;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FutureSim.Cluster.Workers;
+
+/// <summary>
+/// The worker's loop inside its silo: while it has free slots it asks the active sweeps for runs, executes each through the
+/// <see cref="ISweepRunExecutor"/>, renews its leases every quarter of <see cref="ClusterSettings.LeaseDuration"/>, and stops
+/// any run whose lease it lost or could not renew for three quarters of it — before the lease can expire and pass to another
+/// worker — so that a run folder has one writer at a time. Every few seconds it reports its slots and runs to the directory.
+/// </summary>
+internal sealed class SweepWorker(
+    IGrainFactory grains,
+    ISweepRunExecutor executor,
+    ClusterSettings settings,
+    WorkerIdentity identity,
+    TimeProvider time,
+    ILogger<SweepWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<string, ActiveRun> active = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unusableFingerprints = new(StringComparer.Ordinal);
+    private string? problem;
+
+    private IDirectoryGrain Directory => grains.GetGrain<IDirectoryGrain>(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Worker {Worker} of cluster {Cluster} ready: {Capacity} slots, silo {Silo}", identity.Name, settings.Name, settings.Capacity, identity.Silo);
+        var lastRenewal = time.GetTimestamp();
+        var lastReport = 0L;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await FinishAsync();
+                if (time.GetElapsedTime(lastRenewal) >= settings.LeaseDuration / 4)
+                {
+                    lastRenewal = time.GetTimestamp();
+                    await RenewAsync();
+                }
+
+                Fence();
+                await ClaimAsync(stoppingToken);
+                if (lastReport == 0 || time.GetElapsedTime(lastReport) >= ReportEvery)
+                {
+                    lastReport = time.GetTimestamp();
+                    await ReportAsync();
+                }
+
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the runs back below.
+        }
+
+        foreach (var run in active.Values)
+        {
+            run.Cancel("the worker is shutting down");
+        }
+
+        await Task.WhenAll(active.Values.Select(r => r.Execution ?? Task.CompletedTask).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await FinishAsync();
+    }
+
+    /// <summary>Tells the sweeps about the runs that ended: completed, failed, or given back.</summary>
+    private async Task FinishAsync()
+    {
+        foreach (var run in active.Values.Where(r => r.Execution is { IsCompleted: true }).ToArray())
+        {
+            var lease = run.Lease;
+            var sweep = grains.GetGrain<ISweepGrain>(lease.Sweep);
+            try
+            {
+                var execution = run.Execution!;
+                if (execution.IsCompletedSuccessfully)
+                {
+                    var kept = await sweep.CompleteAsync(identity.Name, lease.RunId, lease.LeaseId);
+                    logger.LogInformation(kept ? "Worker {Worker} completed run {RunId}" : "Worker {Worker} completed run {RunId}, whose lease had passed on", identity.Name, lease.RunId);
+                }
+                else if (execution.Exception?.GetBaseException() is CorpusMismatchException mismatch)
+                {
+                    unusableFingerprints.Add(mismatch.Expected);
+                    problem = mismatch.Message;
+                    logger.LogError("Worker {Worker} cannot run {RunId}: {Message}", identity.Name, lease.RunId, mismatch.Message);
+                    await sweep.ReleaseAsync(identity.Name, lease.RunId, lease.LeaseId, "its corpus differs here");
+                }
+                else if (run.StopReason is { } reason)
+                {
+                    logger.LogWarning("Worker {Worker} stopped run {RunId} after day {Days}: {Reason}", identity.Name, lease.RunId, run.DaysDone, reason);
+                    await sweep.ReleaseAsync(identity.Name, lease.RunId, lease.LeaseId, reason);
+                }
+                else
+                {
+                    var error = execution.Exception?.GetBaseException() ?? new OperationCanceledException();
+                    logger.LogError(error, "Worker {Worker}: run {RunId} failed", identity.Name, lease.RunId);
+                    await sweep.FailAsync(identity.Name, lease.RunId, lease.LeaseId, error.Message);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The sweep cannot be told now; the lease expires and the run is picked up again (its folder says how far it got).
+                logger.LogWarning("Worker {Worker} could not report the end of run {RunId}: {Message}", identity.Name, lease.RunId, e.Message);
+            }
+
+            active.Remove(lease.RunId);
+            run.Dispose();
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        foreach (var group in active.Values.Where(r => !r.Stop.IsCancellationRequested).GroupBy(r => r.Lease.Sweep).ToArray())
+        {
+            var sent = time.GetTimestamp();
+            try
+            {
+                var lost = await grains.GetGrain<ISweepGrain>(group.Key).RenewAsync(identity.Name, [.. group.Select(r => r.Renewal())], settings.LeaseDuration);
+                foreach (var run in group)
+                {
+                    if (lost.Contains(run.Lease.RunId))
+                    {
+                        run.Cancel("its lease was revoked (the sweep was cancelled or the run passed to another worker)");
+                    }
+                    else
+                    {
+                        run.ConfirmedAt = sent;
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Worker {Worker} could not renew its leases on sweep {Sweep}: {Message}", identity.Name, group.Key, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Stops every run whose lease could not be confirmed for three quarters of its duration: it may soon pass to another worker.</summary>
+    private void Fence()
+    {
+        foreach (var run in active.Values.Where(r => !r.Stop.IsCancellationRequested && time.GetElapsedTime(r.ConfirmedAt) > settings.LeaseDuration * 0.75))
+        {
+            run.Cancel($"its lease could not be renewed for {time.GetElapsedTime(run.ConfirmedAt).TotalSeconds:0.0} s");
+        }
+    }
+
+    private async Task ClaimAsync(CancellationToken stoppingToken)
+    {
+        if (active.Count >= settings.Capacity)
+        {
+            return;
+        }
+
+        string[] sweeps;
+        try
+        {
+            sweeps = await Directory.ActiveSweepsAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Worker {Worker} could not list the cluster's sweeps: {Message}", identity.Name, e.Message);
+            return;
+        }
+
+        foreach (var name in sweeps)
+        {
+            while (active.Count < settings.Capacity && !stoppingToken.IsCancellationRequested)
+            {
+                var asked = time.GetTimestamp();
+                RunLease? lease;
+                try
+                {
+                    lease = await grains.GetGrain<ISweepGrain>(name).ClaimAsync(identity.Name, [.. unusableFingerprints], settings.LeaseDuration);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Worker {Worker} could not ask sweep {Sweep} for a run: {Message}", identity.Name, name, e.Message);
+                    break;
+                }
+
+                if (lease is null)
+                {
+                    break;
+                }
+
+                Start(lease, asked);
+            }
+        }
+    }
+
+    private void Start(RunLease lease, long grantedAt)
+    {
+        var run = JsonSerializer.Deserialize<SweepRun>(lease.RunJson, RunFormat.Json)!;
+        var plan = new SweepPlan { Name = lease.Sweep, Runs = [run] };
+        var entry = new ActiveRun(lease, run.Days, grantedAt);
+        active[lease.RunId] = entry;
+        logger.LogInformation("Worker {Worker} took run {RunId} of sweep {Sweep} (lease {LeaseId})", identity.Name, lease.RunId, lease.Sweep, lease.LeaseId);
+        var progress = new Progress(entry);
+        entry.Execution = Task.Run(() => executor.ExecuteAsync(plan, run, identity.Name, progress, entry.Stop.Token), CancellationToken.None);
+    }
+
+    private async Task ReportAsync()
+    {
+        var running = active.Values.Select(r => $"{r.Lease.RunId} ({r.DaysDone}/{r.Days} days)").Order(StringComparer.Ordinal).ToArray();
+        try
+        {
+            await Directory.ReportAsync(new WorkerReport(identity.Name, identity.Silo, settings.Capacity, running, problem, time.GetUtcNow()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogDebug("Worker {Worker} could not report: {Message}", identity.Name, e.Message);
+        }
+    }
+
+    private sealed class Progress(ActiveRun run) : IProgress<DayReport>
+    {
+        public void Report(DayReport value) => run.DayDone(value.DayNumber);
+    }
+}
