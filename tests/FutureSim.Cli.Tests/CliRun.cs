@@ -26,24 +26,40 @@ public sealed class CliRun : IDisposable
 
     public string RunsDirectory => Path.Combine(Root, "runs");
 
-    /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output.</summary>
+    /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output (standard error is left alone).</summary>
     internal Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithConfigAsync(ConfigPath, args);
 
     /// <summary>Runs the command with another configuration file than the shared one (another index, say).</summary>
     internal async Task<(int ExitCode, string Output)> RunWithConfigAsync(string configPath, params string[] args)
     {
+        var (code, output, _) = await RunAsync(configPath, captureErrors: false, args);
+        return (code, output);
+    }
+
+    /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output and to standard error.</summary>
+    internal Task<(int ExitCode, string Output, string Errors)> RunCapturingErrorsAsync(params string[] args) => RunAsync(ConfigPath, captureErrors: true, args);
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string configPath, bool captureErrors, string[] args)
+    {
         var output = new StringWriter();
-        var original = Console.Out;
+        var errors = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         await Gate.WaitAsync();
         try
         {
             Console.SetOut(output);
+            if (captureErrors)
+            {
+                Console.SetError(errors);
+            }
+
             var code = await CliApp.RunAsync([.. args, "--config", configPath]);
-            return (code, output.ToString());
+            return (code, output.ToString(), errors.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
             Gate.Release();
         }
     }

@@ -2,6 +2,7 @@ using FutureSim.Cli.Configuration;
 using FutureSim.Cluster;
 using FutureSim.Cluster.Clients;
 using FutureSim.Cluster.Contracts;
+using FutureSim.Cluster.Database;
 using Microsoft.Extensions.Logging;
 
 namespace FutureSim.Cli.Sweeps;
@@ -25,20 +26,23 @@ internal sealed class ClusterSweep(
     public async Task<IReadOnlyDictionary<string, string>?> RunAsync(
         string file, ClusterSettings settings, bool quiet, Func<string, Task> printLeaderboard, CancellationToken cancellationToken)
     {
-        var (plan, corpora) = await planning.HoldCorporaAsync(planning.Plan(file, planning.Read(file)), cancellationToken);
+        var planned = planning.Plan(file, planning.Read(file));
+        await ClusterDatabase.EnsureSchemaAsync(settings.Database, logger, cancellationToken);
+        var (plan, corpora) = await planning.HoldCorporaAsync(planned, cancellationToken);
         foreach (var corpus in corpora)
         {
             corpus.Dispose();
         }
 
-        var folder = executor.FolderOf(plan);
-        folder.WritePlan(plan);
         await using var cluster = await ClusterConnection.ConnectAsync(settings, loggerFactory, cancellationToken);
         var outcome = await cluster.SubmitAsync(plan);
         if (!outcome.Accepted)
         {
             throw new OptionsException(outcome.Message);
         }
+
+        var folder = executor.FolderOf(plan);
+        folder.WritePlan(plan);
 
         logger.LogInformation("Sweep {Sweep} submitted to cluster {Cluster}: {Runs} runs; following it (Ctrl-C stops following, not the sweep)", plan.Name, settings.Name, plan.Runs.Length);
         var snapshot = await cluster.StatusAsync(plan.Name);

@@ -81,6 +81,7 @@ internal sealed class SweepExecutor(
         };
         if (state == RunFolderState.Incomplete)
         {
+            runLog.Open(Path.Combine(folder.RunPath(run), RunFolder.LogFile));
             request = request with { Resume = run.RunId };
         }
         else

@@ -6,6 +6,7 @@ namespace FutureSim.Cluster.Workers;
 internal sealed class ActiveRun(RunLease lease, int days, long confirmedAt) : IDisposable
 {
     private int daysDone;
+    private long confirmedAt = confirmedAt;
 
     public RunLease Lease { get; } = lease;
 
@@ -18,8 +19,12 @@ internal sealed class ActiveRun(RunLease lease, int days, long confirmedAt) : ID
     /// <summary>Why the worker stopped the run itself (lease lost or not renewable, shutting down), or null.</summary>
     public string? StopReason { get; private set; }
 
-    /// <summary>The timestamp (of the worker's monotonic clock) at which the last successful renewal was sent.</summary>
-    public long ConfirmedAt { get; set; } = confirmedAt;
+    /// <summary>The timestamp (of the worker's monotonic clock) at which the last successful renewal (or the claim) was sent.</summary>
+    public long ConfirmedAt
+    {
+        get => Interlocked.Read(ref confirmedAt);
+        set => Interlocked.Exchange(ref confirmedAt, value);
+    }
 
     public int DaysDone => Volatile.Read(ref daysDone);
 
@@ -27,7 +32,11 @@ internal sealed class ActiveRun(RunLease lease, int days, long confirmedAt) : ID
 
     public void Cancel(string reason)
     {
-        StopReason ??= reason;
+        lock (Stop)
+        {
+            StopReason ??= reason;
+        }
+
         Stop.Cancel();
     }
 

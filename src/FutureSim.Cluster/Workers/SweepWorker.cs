@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FutureSim.Cluster.Contracts;
 using FutureSim.Cluster.Grains;
@@ -10,10 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace FutureSim.Cluster.Workers;
 
 /// <summary>
-/// The worker's loop inside its silo: while it has free slots it asks the active sweeps for runs, executes each through the
-/// <see cref="ISweepRunExecutor"/>, renews its leases every quarter of <see cref="ClusterSettings.LeaseDuration"/>, and stops
-/// any run whose lease it lost or could not renew for three quarters of it — before the lease can expire and pass to another
-/// worker — so that a run folder has one writer at a time. Every few seconds it reports its slots and runs to the directory.
+/// The worker inside its silo. One loop asks the active sweeps for runs while the worker has free slots, executes each through
+/// the <see cref="ISweepRunExecutor"/>, tells the sweep how each ended, and reports the worker's slots and runs to the directory.
+/// Another loop, never held up by the first, renews the leases every quarter of <see cref="ClusterSettings.LeaseDuration"/> and
+/// stops any run whose lease was revoked or could not be confirmed for three quarters of it — before the lease can expire and pass
+/// to another worker — so that a run folder has one writer at a time.
 /// </summary>
 internal sealed class SweepWorker(
     IGrainFactory grains,
@@ -26,29 +28,25 @@ internal sealed class SweepWorker(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<string, ActiveRun> active = new(StringComparer.Ordinal);
+    /// <summary>The runs under way, by lease id.</summary>
+    private readonly ConcurrentDictionary<long, ActiveRun> active = new();
     private readonly HashSet<string> unusableFingerprints = new(StringComparer.Ordinal);
     private string? problem;
 
     private IDirectoryGrain Directory => grains.GetGrain<IDirectoryGrain>(0);
 
+    private TimeSpan Safe => settings.LeaseDuration * 0.75;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Worker {Worker} of cluster {Cluster} ready: {Capacity} slots, silo {Silo}", identity.Name, settings.Name, settings.Capacity, identity.Silo);
-        var lastRenewal = time.GetTimestamp();
+        var leases = Task.Run(() => KeepLeasesAsync(stoppingToken), CancellationToken.None);
         var lastReport = 0L;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 await FinishAsync();
-                if (time.GetElapsedTime(lastRenewal) >= settings.LeaseDuration / 4)
-                {
-                    lastRenewal = time.GetTimestamp();
-                    await RenewAsync();
-                }
-
-                Fence();
                 await ClaimAsync(stoppingToken);
                 if (lastReport == 0 || time.GetElapsedTime(lastReport) >= ReportEvery)
                 {
@@ -69,8 +67,64 @@ internal sealed class SweepWorker(
             run.Cancel("the worker is shutting down");
         }
 
-        await Task.WhenAll(active.Values.Select(r => r.Execution ?? Task.CompletedTask).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(active.Values.Select(r => r.Execution ?? Task.CompletedTask).Append(leases).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         await FinishAsync();
+    }
+
+    /// <summary>Renews the leases and fences the runs whose lease is in doubt; a slow renewal never delays the fence.</summary>
+    private async Task KeepLeasesAsync(CancellationToken stoppingToken)
+    {
+        var lastRenewal = time.GetTimestamp();
+        Task renewing = Task.CompletedTask;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var run in active.Values.Where(r => !r.Stop.IsCancellationRequested && time.GetElapsedTime(r.ConfirmedAt) > Safe))
+            {
+                run.Cancel($"its lease could not be renewed for {time.GetElapsedTime(run.ConfirmedAt).TotalSeconds:0.0} s");
+            }
+
+            if (renewing.IsCompleted && time.GetElapsedTime(lastRenewal) >= settings.LeaseDuration / 4)
+            {
+                lastRenewal = time.GetTimestamp();
+                renewing = RenewAsync();
+            }
+
+            try
+            {
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        foreach (var group in active.Values.Where(r => !r.Stop.IsCancellationRequested).GroupBy(r => r.Lease.Sweep).ToArray())
+        {
+            var sent = time.GetTimestamp();
+            try
+            {
+                var lost = await grains.GetGrain<ISweepGrain>(group.Key).RenewAsync(identity.Name, [.. group.Select(r => r.Renewal())], settings.LeaseDuration);
+                foreach (var run in group)
+                {
+                    if (lost.Contains(run.Lease.RunId))
+                    {
+                        run.Cancel("its lease was revoked (the sweep was cancelled or the run passed to another worker)");
+                    }
+                    else
+                    {
+                        run.ConfirmedAt = sent;
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Worker {Worker} could not renew its leases on sweep {Sweep}: {Message}", identity.Name, group.Key, e.Message);
+            }
+        }
     }
 
     /// <summary>Tells the sweeps about the runs that ended: completed, failed, or given back.</summary>
@@ -113,44 +167,8 @@ internal sealed class SweepWorker(
                 logger.LogWarning("Worker {Worker} could not report the end of run {RunId}: {Message}", identity.Name, lease.RunId, e.Message);
             }
 
-            active.Remove(lease.RunId);
+            active.TryRemove(lease.LeaseId, out _);
             run.Dispose();
-        }
-    }
-
-    private async Task RenewAsync()
-    {
-        foreach (var group in active.Values.Where(r => !r.Stop.IsCancellationRequested).GroupBy(r => r.Lease.Sweep).ToArray())
-        {
-            var sent = time.GetTimestamp();
-            try
-            {
-                var lost = await grains.GetGrain<ISweepGrain>(group.Key).RenewAsync(identity.Name, [.. group.Select(r => r.Renewal())], settings.LeaseDuration);
-                foreach (var run in group)
-                {
-                    if (lost.Contains(run.Lease.RunId))
-                    {
-                        run.Cancel("its lease was revoked (the sweep was cancelled or the run passed to another worker)");
-                    }
-                    else
-                    {
-                        run.ConfirmedAt = sent;
-                    }
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Worker {Worker} could not renew its leases on sweep {Sweep}: {Message}", identity.Name, group.Key, e.Message);
-            }
-        }
-    }
-
-    /// <summary>Stops every run whose lease could not be confirmed for three quarters of its duration: it may soon pass to another worker.</summary>
-    private void Fence()
-    {
-        foreach (var run in active.Values.Where(r => !r.Stop.IsCancellationRequested && time.GetElapsedTime(r.ConfirmedAt) > settings.LeaseDuration * 0.75))
-        {
-            run.Cancel($"its lease could not be renewed for {time.GetElapsedTime(run.ConfirmedAt).TotalSeconds:0.0} s");
         }
     }
 
@@ -177,10 +195,11 @@ internal sealed class SweepWorker(
             while (active.Count < settings.Capacity && !stoppingToken.IsCancellationRequested)
             {
                 var asked = time.GetTimestamp();
+                var sweep = grains.GetGrain<ISweepGrain>(name);
                 RunLease? lease;
                 try
                 {
-                    lease = await grains.GetGrain<ISweepGrain>(name).ClaimAsync(identity.Name, [.. unusableFingerprints], settings.LeaseDuration);
+                    lease = await sweep.ClaimAsync(identity.Name, [.. unusableFingerprints], settings.LeaseDuration);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -193,8 +212,31 @@ internal sealed class SweepWorker(
                     break;
                 }
 
+                // A grant that took most of a lease to arrive may already be another worker's; a run still stopping here must not get a second writer.
+                var refusal = time.GetElapsedTime(asked) > Safe ? "the grant arrived too late"
+                    : active.Values.Any(r => r.Lease.RunId == lease.RunId) ? "this worker is still stopping an earlier attempt"
+                    : null;
+                if (refusal is not null)
+                {
+                    logger.LogWarning("Worker {Worker} gives run {RunId} back at once: {Reason}", identity.Name, lease.RunId, refusal);
+                    await GiveBackAsync(sweep, lease, refusal);
+                    break;
+                }
+
                 Start(lease, asked);
             }
+        }
+    }
+
+    private async Task GiveBackAsync(ISweepGrain sweep, RunLease lease, string reason)
+    {
+        try
+        {
+            await sweep.ReleaseAsync(identity.Name, lease.RunId, lease.LeaseId, reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Worker {Worker} could not give run {RunId} back (its lease will expire): {Message}", identity.Name, lease.RunId, e.Message);
         }
     }
 
@@ -203,10 +245,9 @@ internal sealed class SweepWorker(
         var run = JsonSerializer.Deserialize<SweepRun>(lease.RunJson, RunFormat.Json)!;
         var plan = new SweepPlan { Name = lease.Sweep, Runs = [run] };
         var entry = new ActiveRun(lease, run.Days, grantedAt);
-        active[lease.RunId] = entry;
+        active[lease.LeaseId] = entry;
         logger.LogInformation("Worker {Worker} took run {RunId} of sweep {Sweep} (lease {LeaseId})", identity.Name, lease.RunId, lease.Sweep, lease.LeaseId);
-        var progress = new Progress(entry);
-        entry.Execution = Task.Run(() => executor.ExecuteAsync(plan, run, identity.Name, progress, entry.Stop.Token), CancellationToken.None);
+        entry.Execution = Task.Run(() => executor.ExecuteAsync(plan, run, identity.Name, new Progress(entry), entry.Stop.Token), CancellationToken.None);
     }
 
     private async Task ReportAsync()
