@@ -32,18 +32,25 @@ internal static class SweepCommand
             }
 
             IReadOnlyDictionary<string, string>? failed;
-            if (parse.GetValue(cluster.Cluster) is null)
+            var onCluster = parse.GetValue(cluster.Cluster) is not null;
+            try
             {
-                failed = await host.Service<LocalSweep>().RunAsync(path, parse.GetValue(maxRuns), parse.GetValue(quiet), Print, ct);
+                failed = onCluster
+                    ? await host.Service<ClusterSweep>().RunAsync(path, cluster.Settings(parse, host), parse.GetValue(quiet), Print, ct)
+                    : await host.Service<LocalSweep>().RunAsync(path, parse.GetValue(maxRuns), parse.GetValue(quiet), Print, ct);
             }
-            else
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                failed = await host.Service<ClusterSweep>().RunAsync(path, cluster.Settings(parse, host), parse.GetValue(quiet), Print, ct);
-                if (failed is null)
-                {
-                    await Console.Error.WriteLineAsync("The sweep was cancelled on the cluster; submit it again to go on from where it stopped.");
-                    return CommandHost.Failure;
-                }
+                await Console.Error.WriteLineAsync(onCluster
+                    ? "Stopped following; the sweep goes on on the cluster (futuresim sweep status shows it, futuresim sweep cancel stops it)."
+                    : "Stopped. Run the sweep again to go on: completed runs are kept and incomplete ones resume from their last complete day.");
+                return CommandHost.Failure;
+            }
+
+            if (failed is null)
+            {
+                await Console.Error.WriteLineAsync("The sweep was cancelled on the cluster; submit it again to go on from where it stopped.");
+                return CommandHost.Failure;
             }
 
             foreach (var (run, message) in failed.OrderBy(f => f.Key, StringComparer.Ordinal))

@@ -24,9 +24,13 @@ internal sealed class SharedCorpus(ITimeGatedCorpus corpus, Action closed)
         }
     }
 
-    private sealed class CorpusLease(SharedCorpus shared) : ITimeGatedCorpus
+    /// <summary>One lease: the corpus stays open until every lease is disposed.</summary>
+    public sealed class CorpusLease(SharedCorpus shared) : ITimeGatedCorpus
     {
         private int disposed;
+
+        /// <summary>Another lease of the same corpus.</summary>
+        public ITimeGatedCorpus Again() => shared.Lease();
 
         public CorpusIdentity Identity => shared.Corpus.Identity;
 

@@ -20,7 +20,7 @@ internal sealed class ClusterSweep(
     TimeProvider time,
     ILogger<ClusterSweep> logger)
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Submits and follows; returns the failed runs with their messages, or null when the sweep was cancelled.</summary>
     public async Task<IReadOnlyDictionary<string, string>?> RunAsync(
@@ -28,13 +28,33 @@ internal sealed class ClusterSweep(
     {
         var planned = planning.Plan(file, planning.Read(file));
         await ClusterDatabase.EnsureSchemaAsync(settings.Database, logger, cancellationToken);
-        var (plan, corpora) = await planning.HoldCorporaAsync(planned, cancellationToken);
-        foreach (var corpus in corpora)
+
+        // The corpus fingerprints (this machine's index) and the connection to the cluster are made side by side.
+        var fingerprinting = Task.Run(() => planning.HoldCorporaAsync(planned, cancellationToken), cancellationToken);
+        var connecting = ClusterConnection.ConnectAsync(settings, loggerFactory, cancellationToken);
+        try
         {
-            corpus.Dispose();
+            await Task.WhenAll(fingerprinting, connecting);
+        }
+        catch
+        {
+            if (connecting.IsCompletedSuccessfully)
+            {
+                await connecting.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (var corpus in fingerprinting.IsCompletedSuccessfully ? fingerprinting.Result.Corpora : [])
+            {
+                corpus.Dispose();
+            }
         }
 
-        await using var cluster = await ClusterConnection.ConnectAsync(settings, loggerFactory, cancellationToken);
+        var plan = fingerprinting.Result.Plan;
+        await using var cluster = connecting.Result;
         var outcome = await cluster.SubmitAsync(plan);
         if (!outcome.Accepted)
         {

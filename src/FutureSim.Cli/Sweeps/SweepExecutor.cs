@@ -1,6 +1,7 @@
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
+using FutureSim.Core.Articles;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 using FutureSim.Core.Sweeps;
@@ -23,12 +24,18 @@ internal sealed class SweepExecutor(
     RunService runs,
     RunReports reports,
     DeferredFileSink runLog,
-    ILogger<SweepExecutor> logger) : ISweepRunExecutor
+    ILogger<SweepExecutor> logger) : ISweepRunExecutor, IDisposable
 {
+    private readonly Dictionary<string, ITimeGatedCorpus> kept = new(StringComparer.Ordinal);
+
     public SweepFolder FolderOf(SweepPlan plan) => SweepFolder.For(project.Resolve(simulationOptions.Value.RunsDirectory), plan);
 
-    /// <summary>Opens (building or verifying this machine's index) and holds the run's corpus; a fingerprint other than the run's is a <see cref="CorpusMismatchException"/>.</summary>
-    public async Task<Core.Articles.ITimeGatedCorpus> HoldCorpusAsync(SweepRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens (building or verifying this machine's index) and holds the run's corpus; a fingerprint other than the run's is a
+    /// <see cref="CorpusMismatchException"/>. A verified corpus stays open until the executor is disposed, so that the next runs of
+    /// the same corpus (a worker runs many) do not open the index again.
+    /// </summary>
+    public async Task<ITimeGatedCorpus> HoldCorpusAsync(SweepRun run, CancellationToken cancellationToken)
     {
         var options = corpusOptions.Value;
         var corpus = await corpora.HoldAsync(
@@ -42,7 +49,29 @@ internal sealed class SweepExecutor(
                 $"The corpus of run {run.RunId} ({string.Join(", ", run.CorpusFiles)}, {run.Visibility}) has fingerprint {actual} here, but the sweep names {expected}: give this machine the same corpus files.");
         }
 
+        lock (kept)
+        {
+            if (!kept.ContainsKey(corpus.Identity.Fingerprint))
+            {
+                kept[corpus.Identity.Fingerprint] = corpus;
+                return corpus is SharedCorpus.CorpusLease lease ? lease.Again() : corpus;
+            }
+        }
+
         return corpus;
+    }
+
+    public void Dispose()
+    {
+        lock (kept)
+        {
+            foreach (var corpus in kept.Values)
+            {
+                corpus.Dispose();
+            }
+
+            kept.Clear();
+        }
     }
 
     public async Task ExecuteAsync(SweepPlan plan, SweepRun run, string worker, IProgress<DayReport>? progress, CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ internal sealed class SweepWorker(
     /// <summary>The runs under way, by lease id.</summary>
     private readonly ConcurrentDictionary<long, ActiveRun> active = new();
     private readonly HashSet<string> unusableFingerprints = new(StringComparer.Ordinal);
+
+    /// <summary>Released when a run ends, so that its slot is offered again at once rather than at the next tick.</summary>
+    private readonly SemaphoreSlim ended = new(0);
     private string? problem;
 
     private IDirectoryGrain Directory => grains.GetGrain<IDirectoryGrain>(0);
@@ -54,7 +57,7 @@ internal sealed class SweepWorker(
                     await ReportAsync();
                 }
 
-                await Task.Delay(Tick, time, stoppingToken);
+                await ended.WaitAsync(Tick, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -248,6 +251,7 @@ internal sealed class SweepWorker(
         active[lease.LeaseId] = entry;
         logger.LogInformation("Worker {Worker} took run {RunId} of sweep {Sweep} (lease {LeaseId})", identity.Name, lease.RunId, lease.Sweep, lease.LeaseId);
         entry.Execution = Task.Run(() => executor.ExecuteAsync(plan, run, identity.Name, new Progress(entry), entry.Stop.Token), CancellationToken.None);
+        entry.Execution.ContinueWith(_ => ended.Release(), TaskScheduler.Default);
     }
 
     private async Task ReportAsync()
@@ -261,6 +265,12 @@ internal sealed class SweepWorker(
         {
             logger.LogDebug("Worker {Worker} could not report: {Message}", identity.Name, e.Message);
         }
+    }
+
+    public override void Dispose()
+    {
+        ended.Dispose();
+        base.Dispose();
     }
 
     private sealed class Progress(ActiveRun run) : IProgress<DayReport>
