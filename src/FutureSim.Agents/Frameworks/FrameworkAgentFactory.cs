@@ -47,6 +47,9 @@ public sealed class FrameworkAgentFactory : IAgentFactory, IDisposable
 
     public IReadOnlyCollection<string> Kinds { get; } = [SemanticKernelKind, AgentFrameworkKind];
 
+    /// <summary>The endpoint's sampling seed (<c>Seed</c>), as for <c>llm</c> agents: a sweep's seeds are given to it.</summary>
+    public string? SeedSetting(string kind) => Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase) ? "Seed" : null;
+
     /// <summary>Told the name and duration of every tool call the agents run (benchmarks).</summary>
     public Action<string, TimeSpan>? ToolCallObserver { get; init; }
 

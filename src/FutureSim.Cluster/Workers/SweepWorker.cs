@@ -28,6 +28,9 @@ internal sealed class SweepWorker(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>After asking in vain, the worker asks again this much later (or as soon as one of its runs ends).</summary>
+    private static readonly TimeSpan QuietFor = TimeSpan.FromSeconds(1);
+
     /// <summary>The runs under way, by lease id.</summary>
     private readonly ConcurrentDictionary<long, ActiveRun> active = new();
     private readonly HashSet<string> unusableFingerprints = new(StringComparer.Ordinal);
@@ -35,6 +38,7 @@ internal sealed class SweepWorker(
     /// <summary>Released when a run ends, so that its slot is offered again at once rather than at the next tick.</summary>
     private readonly SemaphoreSlim ended = new(0);
     private string? problem;
+    private long askAgainAt;
 
     private IDirectoryGrain Directory => grains.GetGrain<IDirectoryGrain>(0);
 
@@ -177,11 +181,13 @@ internal sealed class SweepWorker(
 
     private async Task ClaimAsync(CancellationToken stoppingToken)
     {
-        if (active.Count >= settings.Capacity)
+        if (active.Count >= settings.Capacity || time.GetTimestamp() < askAgainAt)
         {
             return;
         }
 
+        var before = active.Count;
+        askAgainAt = 0;
         string[] sweeps;
         try
         {
@@ -229,6 +235,11 @@ internal sealed class SweepWorker(
                 Start(lease, asked);
             }
         }
+
+        if (active.Count == before)
+        {
+            askAgainAt = time.GetTimestamp() + (long)(QuietFor.TotalSeconds * time.TimestampFrequency);
+        }
     }
 
     private async Task GiveBackAsync(ISweepGrain sweep, RunLease lease, string reason)
@@ -251,7 +262,11 @@ internal sealed class SweepWorker(
         active[lease.LeaseId] = entry;
         logger.LogInformation("Worker {Worker} took run {RunId} of sweep {Sweep} (lease {LeaseId})", identity.Name, lease.RunId, lease.Sweep, lease.LeaseId);
         entry.Execution = Task.Run(() => executor.ExecuteAsync(plan, run, identity.Name, new Progress(entry), entry.Stop.Token), CancellationToken.None);
-        entry.Execution.ContinueWith(_ => ended.Release(), TaskScheduler.Default);
+        entry.Execution.ContinueWith(_ =>
+        {
+            Interlocked.Exchange(ref askAgainAt, 0);
+            ended.Release();
+        }, TaskScheduler.Default);
     }
 
     private async Task ReportAsync()
