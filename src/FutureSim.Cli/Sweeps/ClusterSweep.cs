@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cluster;
 using FutureSim.Cluster.Clients;
 using FutureSim.Cluster.Contracts;
-using FutureSim.Cluster.Database;
+using FutureSim.Core.Articles;
+using FutureSim.Core.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace FutureSim.Cli.Sweeps;
@@ -26,35 +29,8 @@ internal sealed class ClusterSweep(
     public async Task<IReadOnlyDictionary<string, string>?> RunAsync(
         string file, ClusterSettings settings, bool quiet, Func<string, Task> printLeaderboard, CancellationToken cancellationToken)
     {
-        var planned = planning.Plan(file, planning.Read(file));
-        await ClusterDatabase.EnsureSchemaAsync(settings.Database, logger, cancellationToken);
-
-        // The corpus fingerprints (this machine's index) and the connection to the cluster are made side by side.
-        var fingerprinting = Task.Run(() => planning.HoldCorporaAsync(planned, cancellationToken), cancellationToken);
-        var connecting = ClusterConnection.ConnectAsync(settings, loggerFactory, cancellationToken);
-        try
-        {
-            await Task.WhenAll(fingerprinting, connecting);
-        }
-        catch
-        {
-            if (connecting.IsCompletedSuccessfully)
-            {
-                await connecting.Result.DisposeAsync();
-            }
-
-            throw;
-        }
-        finally
-        {
-            foreach (var corpus in fingerprinting.IsCompletedSuccessfully ? fingerprinting.Result.Corpora : [])
-            {
-                corpus.Dispose();
-            }
-        }
-
-        var plan = fingerprinting.Result.Plan;
-        await using var cluster = connecting.Result;
+        var (plan, connection) = await PrepareAsync(file, settings, cancellationToken);
+        await using var cluster = connection;
         var outcome = await cluster.SubmitAsync(plan);
         if (!outcome.Accepted)
         {
@@ -88,6 +64,57 @@ internal sealed class ClusterSweep(
 
         return snapshot.Runs.Where(r => r.Phase == RunPhase.Failed).ToDictionary(r => r.RunId, r => r.Message ?? "failed");
     }
+
+    /// <summary>
+    /// The checked plan with this machine's corpus fingerprints, and the connection to the cluster. Connecting (the database's
+    /// schema, then an Orleans client) is the slowest step, so it starts first and goes on while the sweep is planned and the
+    /// corpora fingerprinted; a bad sweep file or corpus is reported as such, and one step failing stops the other.
+    /// </summary>
+    private async Task<(SweepPlan Plan, ClusterConnection Connection)> PrepareAsync(string file, ClusterSettings settings, CancellationToken cancellationToken)
+    {
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var connecting = ClusterConnection.ConnectAsync(settings, loggerFactory, abandon.Token);
+        Task<(SweepPlan Plan, ImmutableArray<ITimeGatedCorpus> Corpora)>? fingerprinting = null;
+        try
+        {
+            var planned = planning.Plan(file, planning.Read(file));
+            fingerprinting = Task.Run(() => planning.HoldCorporaAsync(planned, abandon.Token), abandon.Token);
+            if (await Task.WhenAny(connecting, fingerprinting) is { IsFaulted: true })
+            {
+                await abandon.CancelAsync();
+            }
+
+            await Task.WhenAll(connecting, fingerprinting);
+            return (fingerprinting.Result.Plan, connecting.Result);
+        }
+        catch (Exception e)
+        {
+            await abandon.CancelAsync();
+            await Task.WhenAll(new Task?[] { connecting, fingerprinting }.OfType<Task>().Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            if (connecting.IsCompletedSuccessfully)
+            {
+                await connecting.Result.DisposeAsync();
+            }
+
+            // A step stopped because the other failed reports the other's failure.
+            if (e is OperationCanceledException && (Failure(fingerprinting) ?? Failure(connecting)) is { } cause)
+            {
+                ExceptionDispatchInfo.Throw(cause);
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (var corpus in fingerprinting is { IsCompletedSuccessfully: true } ? fingerprinting.Result.Corpora : [])
+            {
+                corpus.Dispose();
+            }
+        }
+    }
+
+    private static Exception? Failure(Task? task) =>
+        task?.Exception?.GetBaseException() is { } failure and not OperationCanceledException ? failure : null;
 
     /// <summary>The sweep's state on the cluster and the cluster's workers, as text.</summary>
     public async Task<string> StatusAsync(string file, ClusterSettings settings, CancellationToken cancellationToken)
