@@ -1,6 +1,5 @@
 using FutureSim.Cli.Reports;
 using FutureSim.Core.Leaderboards;
-using FutureSim.Core.Scoring;
 
 namespace FutureSim.Cli.Sweeps;
 
@@ -10,14 +9,8 @@ internal sealed class PooledLeaderboard(RunReports reports)
     /// <summary>Writes <c>leaderboard.md/.csv/.json</c> and charts into <paramref name="folder"/> and returns the Markdown.</summary>
     public async Task<string> WriteAsync(SweepFolder folder, IReadOnlyList<string> runFolders, CancellationToken cancellationToken)
     {
-        var scores = new List<RunScores>();
-        foreach (var run in runFolders)
-        {
-            scores.Add(await reports.ScoreAsync(run, cancellationToken));
-        }
-
-        var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
-        await RunReports.WriteLeaderboardAsync(board, folder.Root, runFolders, null, cancellationToken);
-        return RunReports.Markdown(board, runFolders);
+        var board = Leaderboard.Build(await reports.ScoreAllAsync(runFolders, cancellationToken), LeaderboardOptions.Default);
+        await RunReports.WriteLeaderboardAsync(board, folder.Root, null, cancellationToken);
+        return RunReports.Render(board, "md");
     }
 }

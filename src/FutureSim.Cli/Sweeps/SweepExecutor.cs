@@ -20,7 +20,7 @@ internal sealed class SweepExecutor(
     ProjectSettings project,
     IOptions<SimulationOptions> simulationOptions,
     IOptions<CorpusOptions> corpusOptions,
-    CorpusCatalog corpora,
+    CorpusOpener corpora,
     RunService runs,
     RunReports reports,
     DeferredFileSink runLog,
@@ -95,7 +95,7 @@ internal sealed class SweepExecutor(
 
         if (state == RunFolderState.Complete)
         {
-            runLog.Open(Path.Combine(folder.RunPath(run), RunFolder.LogFile));
+            runLog.Open(Path.Combine(folder.RunPath(run), RunFolderLayout.Log));
             logger.LogInformation("Worker {Worker} found run {RunId} completed; rewriting its scores", worker, run.RunId);
             await reports.RescoreAsync(folder.RunPath(run), null, cancellationToken);
             return;
@@ -110,7 +110,7 @@ internal sealed class SweepExecutor(
         };
         if (state == RunFolderState.Incomplete)
         {
-            runLog.Open(Path.Combine(folder.RunPath(run), RunFolder.LogFile));
+            runLog.Open(Path.Combine(folder.RunPath(run), RunFolderLayout.Log));
             request = request with { Resume = run.RunId };
         }
         else

@@ -32,7 +32,7 @@ internal sealed record SweepFolder(string Root)
         var manifest = RunFolderReader.ReadManifest(Path.Combine(path, RunFolderLayout.Manifest));
         return manifest.Status == RunStatus.Completed
             && File.Exists(Path.Combine(path, RunFolderLayout.DailyMetrics))
-            && File.Exists(Path.Combine(path, Reports.RunReports.LeaderboardName + ".json"))
+            && File.Exists(Path.Combine(path, Core.Leaderboards.Export.LeaderboardExporters.BaseName + ".json"))
                 ? RunFolderState.Complete
                 : RunFolderState.Incomplete;
     }

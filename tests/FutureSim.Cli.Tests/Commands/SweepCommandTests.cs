@@ -55,13 +55,13 @@ public sealed class SweepCommandTests(CliRun cli)
 
         // Runs not started yet are started.
         Directory.Delete(Path.Combine(folder, "again.uniform.mid"), recursive: true);
-        var logs = Directory.GetDirectories(folder).ToDictionary(d => d, d => File.Exists(Path.Combine(d, RunFolder.LogFile)) ? File.ReadAllText(Path.Combine(d, RunFolder.LogFile)) : "");
+        var logs = Directory.GetDirectories(folder).ToDictionary(d => d, d => File.Exists(Path.Combine(d, RunFolderLayout.Log)) ? File.ReadAllText(Path.Combine(d, RunFolderLayout.Log)) : "");
 
         Assert.Equal(0, (await cli.RunAsync("sweep", file, "--quiet")).ExitCode);
 
         Assert.Equal(uninterrupted, Snapshot(folder));
-        Assert.Contains("resumes run again.crowd_base-rate.mid", File.ReadAllText(Path.Combine(killed, RunFolder.LogFile)), StringComparison.Ordinal);
-        Assert.Equal(logs[Path.Combine(folder, "again.uniform.20251201-20251203")], File.ReadAllText(Path.Combine(folder, "again.uniform.20251201-20251203", RunFolder.LogFile)));
+        Assert.Contains("resumes run again.crowd_base-rate.mid", File.ReadAllText(Path.Combine(killed, RunFolderLayout.Log)), StringComparison.Ordinal);
+        Assert.Equal(logs[Path.Combine(folder, "again.uniform.20251201-20251203")], File.ReadAllText(Path.Combine(folder, "again.uniform.20251201-20251203", RunFolderLayout.Log)));
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class SweepCommandTests(CliRun cli)
     /// <summary>Every file of the sweep folder but the logs (which carry wall-clock times), by relative path.</summary>
     private static SortedDictionary<string, string> Snapshot(string folder) => new(
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != RunFolder.LogFile)
+            .Where(f => Path.GetFileName(f) != RunFolderLayout.Log)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToBase64String(File.ReadAllBytes(f))),
         StringComparer.Ordinal);
 }
