@@ -89,8 +89,8 @@ public sealed class ClusterSweepTests : IAsyncLifetime
         victim.Kill();
         var orphan = firstDay[(firstDay.IndexOf(" of run ", StringComparison.Ordinal) + 8)..].Trim();
 
-        Assert.Equal(0, await submitter.WaitForExitAsync(Patience));
-        Assert.Equal(0, await local.WaitForExitAsync(Patience));
+        await ExitsCleanlyAsync(submitter, workers);
+        await ExitsCleanlyAsync(local);
 
         // The orphaned run was taken over by another worker, which resumed it from its event log.
         var orphanLog = File.ReadAllText(Path.Combine(root, "shared-runs", "kill", orphan, "run.log"));
@@ -104,7 +104,7 @@ public sealed class ClusterSweepTests : IAsyncLifetime
 
         // The cluster's own record: every run completed, the orphan after two attempts, the survivors reporting.
         var status = Start("status", environment, "sweep", "status", sweep, "--cluster", "test", "--config", clusterConfig);
-        Assert.Equal(0, await status.WaitForExitAsync(Patience));
+        await ExitsCleanlyAsync(status);
         Assert.Contains("12/12 runs done", status.Output, StringComparison.Ordinal);
         Assert.Matches($@"\| {orphan} \| completed \|  \| 5/5 \| 2 \| w2, w[13] \|", status.Output);
         Assert.Contains("| w1 |", status.Output, StringComparison.Ordinal);
@@ -141,6 +141,14 @@ public sealed class ClusterSweepTests : IAsyncLifetime
                 yield return line;
             }
         }
+    }
+
+    /// <summary>Asserts that <paramref name="process"/> exits with 0; otherwise shows its log and those of <paramref name="others"/>.</summary>
+    private static async Task ExitsCleanlyAsync(FutureSimProcess process, params FutureSimProcess[] others)
+    {
+        var code = await process.WaitForExitAsync(Patience);
+        Assert.True(code == 0, $"{process.Name} exited with {code}.\n" + string.Join(
+            "\n", others.Prepend(process).Select(p => $"--- {p.Name}:\n{string.Join('\n', p.Errors.TakeLast(40))}")));
     }
 
     private FutureSimProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] args)

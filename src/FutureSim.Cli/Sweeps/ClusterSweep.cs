@@ -47,7 +47,7 @@ internal sealed class ClusterSweep(
             while (!snapshot.Finished && !snapshot.Cancelled)
             {
                 await Task.Delay(PollEvery, time, cancellationToken);
-                snapshot = await cluster.StatusAsync(plan.Name);
+                snapshot = await cluster.TryStatusAsync(plan.Name) ?? snapshot;
             }
         });
 
