@@ -159,9 +159,18 @@ internal sealed class RunService(
 
         var runner = new SimulationRunner(corpus, matching.Matcher, timeProvider);
         var started = timeProvider.GetTimestamp();
-        await DayProgressDisplay.RunAsync(
-            manifest.Simulation.Days().Count(), request.Quiet, logger,
-            progress => runner.RunAsync(folder, agents, request.Progress is { } also ? new BothProgress(progress, also) : progress, cancellationToken));
+        try
+        {
+            await DayProgressDisplay.RunAsync(
+                manifest.Simulation.Days().Count(), request.Quiet, logger,
+                progress => runner.RunAsync(folder, agents, request.Progress is { } also ? new BothProgress(progress, also) : progress, cancellationToken));
+        }
+        catch (VisibilityBreachException e)
+        {
+            logger.LogCritical("Harness invariant breached; run {RunId} stopped and marked failed: {Breach}", manifest.RunId, e.Message);
+            throw;
+        }
+
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
         var scoring = timeProvider.GetTimestamp();
         await reports.RescoreAsync(folder.Root, async board =>

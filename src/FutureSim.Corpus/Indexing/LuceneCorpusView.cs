@@ -38,7 +38,7 @@ internal sealed class LuceneCorpusView : ICorpusView
 
     public DateTimeOffset AsOf { get; }
 
-    public CorpusSearchResult Search(NewsQuery query)
+    public NewsSearchResult Search(NewsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var notices = ImmutableArray.CreateBuilder<string>();
@@ -107,7 +107,7 @@ internal sealed class LuceneCorpusView : ICorpusView
             hits.Add(new NewsHit(article, hit.Score) { Passage = passage });
         }
 
-        return new CorpusSearchResult(hits.DrainToImmutable(), notices.DrainToImmutable());
+        return new NewsSearchResult(hits.DrainToImmutable(), notices.DrainToImmutable());
     }
 
     private List<TopHits.Hit> KeywordRanking(List<string> terms, (long From, long To) window, int k) =>
@@ -214,7 +214,7 @@ internal sealed class LuceneCorpusView : ICorpusView
         {
             // The gate admitted a document its own stored article says is in the future: the index is corrupt.
             throw new VisibilityBreachException(
-                $"Corpus invariant breached: article {article.Id} is visible at {article.VisibleAt:O} but was returned at {AsOf:O}. Rebuild the index.");
+                $"the index admitted article {article.Id}, visible at {article.VisibleAt:O}, to a view as of {AsOf:O}: the index is corrupt. Rebuild it (futuresim index).");
         }
 
         return article;
@@ -253,5 +253,5 @@ internal sealed class LuceneCorpusView : ICorpusView
         return distinct;
     }
 
-    private static CorpusSearchResult Empty(ImmutableArray<string>.Builder notices) => new([], notices.DrainToImmutable());
+    private static NewsSearchResult Empty(ImmutableArray<string>.Builder notices) => new([], notices.DrainToImmutable());
 }
