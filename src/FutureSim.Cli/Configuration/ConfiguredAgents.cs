@@ -28,6 +28,11 @@ internal static class ConfiguredAgents
                     throw new OptionsException($"Agents:{entry.Key} needs a Name and a Kind (e.g. {{ \"Name\": \"uniform\", \"Kind\": \"uniform\" }}).");
                 }
 
+                if (!AgentFolders.IsValidName(name))
+                {
+                    throw new OptionsException($"Agents:{entry.Key}:Name '{name}' cannot be an agent name (it names the agent's folder): {AgentFolders.NameRule}.");
+                }
+
                 var settings = entry.AsEnumerable(makePathsRelative: true)
                     .Where(kv => kv.Value is not null && kv.Key is not "Name" and not "Kind")
                     .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);

@@ -195,6 +195,11 @@ internal sealed class RunService(
 
     private AgentSpec Validate(AgentSpec spec, RunRequest request)
     {
+        if (!AgentFolders.IsValidName(spec.Name))
+        {
+            throw new OptionsException($"Agent name '{spec.Name}' cannot name the agent's folder: {AgentFolders.NameRule}.");
+        }
+
         try
         {
             if (spec.Kind == CliHarnessAgentFactory.Kind)
