@@ -39,6 +39,11 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
             await state.ApplyAsync(runEvent, cancellationToken);
         }
 
+        foreach (var recording in agents.Select(a => a.Agent).OfType<IDayRecordingAgent>())
+        {
+            recording.DiscardAfter(state.LastCompletedDay);
+        }
+
         folder.WriteManifest(manifest with { Status = RunStatus.Running });
         var days = settings.Days().ToArray();
         try
