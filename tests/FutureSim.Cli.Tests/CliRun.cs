@@ -32,18 +32,30 @@ public sealed class CliRun : IDisposable
     /// <summary>Runs the command with another configuration file than the shared one (another index, say).</summary>
     internal async Task<(int ExitCode, string Output)> RunWithConfigAsync(string configPath, params string[] args)
     {
+        var (code, output, _) = await RunCapturingAsync(configPath, args);
+        return (code, output);
+    }
+
+    /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output and error.</summary>
+    internal Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(params string[] args) => RunCapturingAsync(ConfigPath, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(string configPath, string[] args)
+    {
         var output = new StringWriter();
-        var original = Console.Out;
+        var error = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         await Gate.WaitAsync();
         try
         {
             Console.SetOut(output);
+            Console.SetError(error);
             var code = await CliApp.RunAsync([.. args, "--config", configPath]);
-            return (code, output.ToString());
+            return (code, output.ToString(), error.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
             Gate.Release();
         }
     }

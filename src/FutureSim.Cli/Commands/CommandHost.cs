@@ -7,6 +7,7 @@ using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Input;
+using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ internal static class CommandHost
             using var host = CliHost.Build(parse.GetValue(CommonOptions.Config) ?? [], all, AddServices);
             return await verb(host, cancellationToken);
         }
-        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException)
+        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException or RunFolderBusyException or RunFolderExistsException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return BadInput;
