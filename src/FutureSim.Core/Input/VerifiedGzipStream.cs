@@ -41,7 +41,7 @@ internal sealed class VerifiedGzipStream(FileStream file, string path) : Stream
         }
         catch (InvalidDataException e)
         {
-            throw Damaged($"the gzip data is damaged near byte {file.Position:N0} of {file.Length:N0} ({e.Message})", e);
+            throw Damaged($"the gzip data is damaged near byte {file.Position:N0} of {file.Length:N0}: a checksum or a compressed block does not match (the decompressor says: {e.Message.TrimEnd('.')})", e);
         }
 
         decompressed += read;
