@@ -47,6 +47,7 @@ cat > base.json <<EOF
                 "RequestTimeout": "5s", "MaxRetries": 3, "RetryBaseDelay": "50ms", "MaxRetryDelay": "1s" } ] }
 EOF
 AGENTS=abstain,uniform,crowd,base-rate,news-frequency,llm
+DAYS=$(( ( $(date -d "$END" +%s) - $(date -d "$START" +%s) ) / 86400 + 1 ))
 RUN=(run --config base.json --agents "$AGENTS" --start "$START" --end "$END" --quiet)
 run() { "$FS" "${RUN[@]}" "$@"; }  # in the background, call "$FS" directly so that $! is its process
 same() { # same RUN_A RUN_B: the files a resumed or repeated run must reproduce, byte for byte (run ids normalised)
@@ -63,6 +64,7 @@ same() { # same RUN_A RUN_B: the files a resumed or repeated run must reproduce,
 echo "== 1. kill -9 and resume ($TRIALS trials, agents $AGENTS, $START to $END)"
 REF_SECONDS=20
 if [ ! -f runs/fcref/manifest.json ]; then
+fs index --config base.json >/dev/null 2>index.err || { echo "the index build failed"; cat index.err; exit 1; }
 t0=$(date +%s.%N)
 run --run-id fcref >/dev/null 2>fcref.err || { echo "the reference run failed"; cat fcref.err; exit 1; }
 REF_SECONDS=$(echo "$(date +%s.%N) - $t0" | bc)
@@ -75,13 +77,15 @@ for i in $(seq 1 "$TRIALS"); do
   delay=$(python3 -c "import random; random.seed($SEED * 1000 + $i); print(round(random.uniform(0.2, $REF_SECONDS * 0.97), 2))")
   "$FS" "${RUN[@]}" --run-id "$id" >/dev/null 2>"$id.err" & pid=$!
   sleep "$delay"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  written=$(grep -c '"type":"day_completed"' "runs/$id/events.jsonl" 2>/dev/null || true)
+  grep -q '"type":"run_completed"' "runs/$id/events.jsonl" 2>/dev/null && written="$written (all, run complete)"
   if [ -f "runs/$id/manifest.json" ]; then
     run --resume "$id" >/dev/null 2>>"$id.err"; code=$?
   else
     killed_before_folder=$((killed_before_folder + 1))
     run --run-id "$id" >/dev/null 2>>"$id.err"; code=$?
   fi
-  echo "  trial $i: killed after ${delay}s, resumed (exit $code)"
+  echo "  trial $i: killed after ${delay}s with ${written:-0} of $DAYS days written; resumed (exit $code)"
   same fcref "$id"; check kill "trial $i (kill at ${delay}s)" $(( $? + code ))
   if [ $((i % 5)) -eq 0 ]; then
     fs run --config base.json --replay "$id" --run-id "${id}-replay" --quiet >/dev/null 2>"$id-replay.err"
