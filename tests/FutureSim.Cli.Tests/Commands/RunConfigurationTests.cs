@@ -28,6 +28,9 @@ public sealed class RunConfigurationTests(CliRun cli)
     [InlineData("corpus.json", """{ "Corpus": { "Visibilty": "Lenient" } }""", "Corpus:Visibilty")]
     [InlineData("agent.json", """{ "Agents": [ { "Name": "nf", "Kind": "news-frequency", "HitsPerQuestoin": 3 } ] }""", "HitsPerQuestoin")]
     [InlineData("judge.json", """{ "Judge": { "Endpiont": "http://127.0.0.1:9/v1", "Model": "m" } }""", "Endpoint")]
+    [InlineData("search.json", """{ "Search": { "Mdoe": "Hybrid" } }""", "Search:Mdoe")]
+    [InlineData("embeddings.json", """{ "Search": { "Embeddings": { "Modle": "m" } } }""", "Search:Embeddings:Modle")]
+    [InlineData("harness.json", """{ "Agents": [ { "Name": "cli", "Kind": "cli-harness", "Command": "true", "Sandbx": "none" } ] }""", "Sandbx")]
     public async Task AnUnknownConfigurationKeyIsAnErrorNamingTheKeyAndTheFile(string file, string json, string key)
     {
         var config = WriteText(file, json);
@@ -57,6 +60,8 @@ public sealed class RunConfigurationTests(CliRun cli)
     [InlineData("""{ "Simulation": { "End": [ "2025-12-02" ] } }""", "Simulation:End")]
     [InlineData("""{ "Simulation": { "End": "2025-12-02" """, "line")]
     [InlineData("""{ "Agents": { "Name": "x", "Kind": "uniform" } }""", "Agents")]
+    [InlineData("""{ "Search": { "Embeddings": "Local" } }""", "Search:Embeddings")]
+    [InlineData("""{ "Search": { "Embeddings": { "SeedFiles": "a.fsv" } } }""", "Search:Embeddings:SeedFiles")]
     public async Task AConfigurationFileThatIsNotValidJsonOrHasAValueOfTheWrongShapeIsAnErrorNamingIt(string json, string named)
     {
         var config = WriteText("shape.json", json);
