@@ -61,8 +61,7 @@ internal sealed class LlmAgent(
     /// <summary>Drops the model calls, usage and conversation snapshots of days after <paramref name="lastCompletedDay"/>.</summary>
     public void DiscardAfter(DateOnly? lastCompletedDay)
     {
-        client.GetService<RecordingChatClient>()?.DiscardAfter(lastCompletedDay);
-        usage.DiscardAfter(lastCompletedDay);
+        stack.DiscardAfter(lastCompletedDay);
         Conversation.DiscardAfter(agentDirectory, lastCompletedDay);
         conversation = null;
     }

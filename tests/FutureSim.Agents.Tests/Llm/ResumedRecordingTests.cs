@@ -1,3 +1,4 @@
+using FutureSim.Agents.Frameworks;
 using FutureSim.Agents.Llm;
 using FutureSim.Agents.Llm.Bench;
 using FutureSim.Core.Runs;
@@ -12,10 +13,13 @@ public sealed class ResumedRecordingTests
     /// <summary>
     /// A kill in the middle of a day leaves that day's model calls (and usage) recorded although the day is not in the
     /// event log. Resume drops them, so the day is recorded once: the resumed run's recording and usage equal an
-    /// uninterrupted run's, and its replay follows it to the end.
+    /// uninterrupted run's, and its replay follows it to the end — for every kind that talks to a chat model.
     /// </summary>
-    [Fact]
-    public async Task AResumedRunRecordsTheKilledDayOnceAndItsReplayMatchesAnUninterruptedRun()
+    [Theory]
+    [InlineData(LlmAgentFactory.KindName)]
+    [InlineData(FrameworkAgentFactory.SemanticKernelKind)]
+    [InlineData(FrameworkAgentFactory.AgentFrameworkKind)]
+    public async Task AResumedRunRecordsTheKilledDayOnceAndItsReplayMatchesAnUninterruptedRun(string kind)
     {
         using var temp = new TempDirectory();
         using var kill = new CancellationTokenSource();
@@ -32,8 +36,9 @@ public sealed class ResumedRecordingTests
 
             return ScriptedForecaster.Respond(request);
         });
-        using var factory = new LlmAgentFactory(_ => null);
-        AgentSpec[] specs = [LlmRuns.Spec("gpt", server.Endpoint, "m")];
+        var factory = Factory(kind);
+        using var ownsFactory = (IDisposable)factory;
+        AgentSpec[] specs = [LlmRuns.Spec(kind, "gpt", server.Endpoint, "m")];
         Interlocked.Exchange(ref armed, 1);
         var whole = await LlmRuns.RunAsync(temp.Sub("whole"), factory, specs, "2026-01-01", "2026-01-03");
         Interlocked.Exchange(ref armed, 0);
@@ -45,7 +50,8 @@ public sealed class ResumedRecordingTests
         var first = new AgentRegistration(specs[0], factory.Create(specs[0], LlmRuns.Environment(killed, "gpt")));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(killed, [first], null, kill.Token));
         Assert.Contains("\"day\":\"2026-01-02\"", File.ReadAllText(LlmRuns.AgentFile(killed, "gpt", LlmAgentFactory.RecordingFileName)));
-        await WaitForAsync(() => File.Exists(LlmRuns.AgentFile(killed, "gpt", "conversation-2026-01-02.json"))); // the killed agent has let go of its files
+        // The killed agent has let go of its files once it has saved the usage of its cut-off day.
+        await WaitForAsync(() => File.ReadAllText(LlmRuns.AgentFile(killed, "gpt", ModelUsageFile.FileName)).Contains("2026-01-02", StringComparison.Ordinal));
 
         var second = new AgentRegistration(specs[0], factory.Create(specs[0], LlmRuns.Environment(killed, "gpt")));
         await runner.RunAsync(killed, [second], null, CancellationToken.None);
@@ -56,11 +62,15 @@ public sealed class ResumedRecordingTests
             Assert.Equal(File.ReadAllText(LlmRuns.AgentFile(whole, "gpt", file)), File.ReadAllText(LlmRuns.AgentFile(killed, "gpt", file)));
         }
 
-        using var replayFactory = new LlmAgentFactory(_ => null);
+        var replayFactory = Factory(kind);
+        using var ownsReplayFactory = (IDisposable)replayFactory;
         var replay = await LlmRuns.RunAsync(temp.Sub("replay"), replayFactory, specs, "2026-01-01", "2026-01-03", replayFrom: killed.Root);
         Assert.Empty(LlmRuns.Events(replay).OfType<AgentFailed>());
         Assert.Equal(File.ReadAllBytes(whole.EventsPath), File.ReadAllBytes(replay.EventsPath));
     }
+
+    private static IAgentFactory Factory(string kind) =>
+        kind == LlmAgentFactory.KindName ? new LlmAgentFactory(_ => null) : new FrameworkAgentFactory(_ => null);
 
     private static async Task WaitForAsync(Func<bool> condition)
     {

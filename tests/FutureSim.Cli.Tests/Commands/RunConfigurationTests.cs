@@ -75,11 +75,13 @@ public sealed class RunConfigurationTests(CliRun cli)
     }
 
     [Theory]
-    [InlineData("Temperature", "hot", "Temperature")]
-    [InlineData("ApiKeyVariable", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET")]
-    public async Task BadAgentSettingsAndAnUnsetApiKeyVariableAreFoundBeforeAnyRunFolderIsMade(string key, string value, string named)
+    [InlineData("llm", "Temperature", "hot", "Temperature")]
+    [InlineData("llm", "ApiKeyVariable", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET")]
+    [InlineData("semantic-kernel", "ApiKeyVariable", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET")]
+    [InlineData("agent-framework", "ApiKeyVariable", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET", "FUTURESIM_TEST_KEY_THAT_IS_NEVER_SET")]
+    public async Task BadAgentSettingsAndAnUnsetApiKeyVariableAreFoundBeforeAnyRunFolderIsMade(string kind, string key, string value, string named)
     {
-        var config = WriteText("llm-bad.json", $$"""{ "Agents": [ { "Name": "gpt", "Kind": "llm", "Endpoint": "http://127.0.0.1:9/v1", "Model": "m", "{{key}}": "{{value}}" } ] }""");
+        var config = WriteText("llm-bad.json", $$"""{ "Agents": [ { "Name": "gpt", "Kind": "{{kind}}", "Endpoint": "http://127.0.0.1:9/v1", "Model": "m", "{{key}}": "{{value}}" } ] }""");
 
         var (code, _, error) = await cli.RunCapturingAsync("run", "--config", config, "--agents", "gpt", "--run-id", "llm-bad", "--start", "2025-12-01", "--end", "2025-12-02", "--quiet");
 

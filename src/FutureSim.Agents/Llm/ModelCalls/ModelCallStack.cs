@@ -28,6 +28,13 @@ internal sealed class ModelCallStack
 
     public UsageLedger Usage { get; }
 
+    /// <summary>Drops the model calls and usage recorded for days after <paramref name="lastCompletedDay"/> (all when null), before a run or a resume.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        Client.GetService<RecordingChatClient>()?.DiscardAfter(lastCompletedDay);
+        Usage.DiscardAfter(lastCompletedDay);
+    }
+
     /// <summary>Starts a simulated day: files recordings and usage under it and restarts the wall-time clock.</summary>
     public void BeginDay(DateOnly day)
     {
