@@ -74,7 +74,8 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     /// <summary>
     /// Opens the corpus as <see cref="OpenOrBuild"/> does, then, when <paramref name="search"/> names an embedding
     /// model, gives every chunk its vector: from the vector file beside the index (<c>vectors/</c>), the model's
-    /// seed files, or the model itself for chunks never embedded (see <see cref="SemanticIndexBuilder"/>).
+    /// seed files, or the model itself for chunks never embedded (see <see cref="SemanticIndexBuilder"/>). Processes
+    /// embedding for the same index take turns, as they do building it.
     /// </summary>
     /// <exception cref="EmbeddingFailedException">The model failed or answered wrongly; the files on disk are as they were.</exception>
     public static async Task<CorpusOpenResult> OpenOrBuildAsync(
@@ -102,8 +103,16 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
 
         try
         {
-            var builder = new SemanticIndexBuilder(model, Path.Combine(Path.GetFullPath(indexDirectory), "vectors"), logger ?? NullLogger.Instance);
-            var (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+            // One process at a time embeds and writes the vector file; another waits, then finds the vectors written.
+            var root = Path.GetFullPath(indexDirectory);
+            var builder = new SemanticIndexBuilder(model, Path.Combine(root, "vectors"), logger ?? NullLogger.Instance);
+            DenseIndex dense;
+            int embedded;
+            using (ExclusiveFile.Wait(Path.Combine(root, BuildLockFile), () => CorpusLog.WaitingForBuild(logger ?? NullLogger.Instance, root), ct))
+            {
+                (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+            }
+
             var approximate = dense.Count >= search.ApproximateFrom
                 ? dense.Cluster(search.ApproximateLists, seed: 11, trainingCount: search.ApproximateFrom)
                 : null;
