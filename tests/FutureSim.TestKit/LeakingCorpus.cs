@@ -23,7 +23,7 @@ public sealed class LeakingCorpus(IEnumerable<Article> articles, LeakMode mode) 
     {
         public DateTimeOffset AsOf => gated.AsOf;
 
-        public NewsSearchResult Search(NewsQuery query)
+        public CorpusSearchResult Search(NewsQuery query)
         {
             if (mode == LeakMode.Throw)
             {

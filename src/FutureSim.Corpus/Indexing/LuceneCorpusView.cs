@@ -38,7 +38,7 @@ internal sealed class LuceneCorpusView : ICorpusView
 
     public DateTimeOffset AsOf { get; }
 
-    public NewsSearchResult Search(NewsQuery query)
+    public CorpusSearchResult Search(NewsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var notices = ImmutableArray.CreateBuilder<string>();
@@ -107,7 +107,7 @@ internal sealed class LuceneCorpusView : ICorpusView
             hits.Add(new NewsHit(article, hit.Score) { Passage = passage });
         }
 
-        return new NewsSearchResult(hits.DrainToImmutable(), notices.DrainToImmutable());
+        return new CorpusSearchResult(hits.DrainToImmutable(), notices.DrainToImmutable());
     }
 
     private List<TopHits.Hit> KeywordRanking(List<string> terms, (long From, long To) window, int k) =>
@@ -253,5 +253,5 @@ internal sealed class LuceneCorpusView : ICorpusView
         return distinct;
     }
 
-    private static NewsSearchResult Empty(ImmutableArray<string>.Builder notices) => new([], notices.DrainToImmutable());
+    private static CorpusSearchResult Empty(ImmutableArray<string>.Builder notices) => new([], notices.DrainToImmutable());
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FutureSim.Agents.Llm;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Agents.Llm.ModelCalls;
 using FutureSim.Core.Runs;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using FutureSim.Agents.Frameworks;
 using FutureSim.Agents.Llm;
-using FutureSim.Agents.Llm.Bench;
+using FutureSim.Benchmarks.ChatServer;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Core.Simulation;

@@ -100,7 +100,7 @@ public sealed class DayContextTests
             }
         }
 
-        public NewsSearchResult Search(NewsQuery query) => new([], []);
+        public CorpusSearchResult Search(NewsQuery query) => new([], []);
 
         public Article? Find(ArticleId id) => null;
 
