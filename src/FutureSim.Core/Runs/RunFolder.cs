@@ -38,7 +38,8 @@ public sealed class RunFolder
     /// Creates a new run folder, all or nothing: it is written under a temporary name beside <paramref name="root"/> and
     /// renamed into place, so an interruption leaves no half-made run that would block a retry. With
     /// <paramref name="lockedFor"/>, the folder appears already held by this process (<see cref="RunFolderLock.Adopt"/>).
-    /// Leftovers of creations whose process is gone are removed.
+    /// Leftovers of creations whose process is gone are removed. An empty folder at <paramref name="root"/> (made for the
+    /// run by its caller) is taken as absent and replaced.
     /// </summary>
     /// <exception cref="RunFolderExistsException">Something already exists at <paramref name="root"/>; it is left as it was.</exception>
     public static RunFolder Create(string root, RunManifest manifest, IEnumerable<Question> questions, string? lockedFor = null)
@@ -71,6 +72,11 @@ public sealed class RunFolder
 
             try
             {
+                if (Directory.Exists(root))
+                {
+                    Directory.Delete(root); // empty (EnsureAbsent); a folder that has since gained content is not deleted
+                }
+
                 Directory.Move(temporary, root);
             }
             catch (IOException) when (Directory.Exists(root))
@@ -91,11 +97,11 @@ public sealed class RunFolder
         return new RunFolder(root);
     }
 
-    /// <summary>Throws <see cref="RunFolderExistsException"/> when something already exists at <paramref name="root"/>.</summary>
+    /// <summary>Throws <see cref="RunFolderExistsException"/> when a file or a folder that is not empty exists at <paramref name="root"/>.</summary>
     public static void EnsureAbsent(string root)
     {
         root = Path.GetFullPath(root);
-        if (Directory.Exists(root) || System.IO.File.Exists(root))
+        if ((Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any()) || System.IO.File.Exists(root))
         {
             throw Exists(root, Path.GetFileName(root));
         }

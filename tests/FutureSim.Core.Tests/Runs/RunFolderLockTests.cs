@@ -90,5 +90,20 @@ public sealed class RunFolderLockTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(root, RunFolderLayout.Manifest)));
     }
 
+    [Fact]
+    public void AnEmptyFolderMadeForTheRunIsTakenAsAbsentButAFolderWithAnythingInItIsNot()
+    {
+        var root = Path.Combine(folder, "runs", "r1");
+        Directory.CreateDirectory(root);
+
+        Assert.Equal(RunStatus.Running, RunFolder.Create(root, TestKit.TestData.Manifest("r1", "2025-01-01", "2025-01-02"), []).ReadManifest().Status);
+
+        var other = Path.Combine(folder, "runs", "r2");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
+        Assert.Throws<RunFolderExistsException>(() => RunFolder.Create(other, TestKit.TestData.Manifest("r2", "2025-01-01", "2025-01-02"), []));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(other, "notes.txt")));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
