@@ -67,7 +67,7 @@ if [ ! -f runs/fcref/manifest.json ]; then
 fs index --config base.json >/dev/null 2>index.err || { echo "the index build failed"; cat index.err; exit 1; }
 t0=$(date +%s.%N)
 run --run-id fcref >/dev/null 2>fcref.err || { echo "the reference run failed"; cat fcref.err; exit 1; }
-REF_SECONDS=$(echo "$(date +%s.%N) - $t0" | bc)
+REF_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
 echo "  reference run: ${REF_SECONDS}s"
 fi
 [[ $SECTIONS == *1* ]] || TRIALS=0
