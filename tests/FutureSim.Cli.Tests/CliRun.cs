@@ -32,14 +32,14 @@ public sealed class CliRun : IDisposable
     /// <summary>Runs the command with another configuration file than the shared one (another index, say).</summary>
     internal async Task<(int ExitCode, string Output)> RunWithConfigAsync(string configPath, params string[] args)
     {
-        var (code, output, _) = await RunCapturingAsync(configPath, args);
+        var (code, output, _) = await RunCapturingWithConfigAsync(configPath, args);
         return (code, output);
     }
 
     /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output and error.</summary>
-    internal Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(params string[] args) => RunCapturingAsync(ConfigPath, args);
+    internal Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(params string[] args) => RunCapturingWithConfigAsync(ConfigPath, args);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(string configPath, string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> RunCapturingWithConfigAsync(string configPath, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
