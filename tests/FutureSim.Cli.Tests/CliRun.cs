@@ -37,9 +37,9 @@ public sealed class CliRun : IDisposable
     }
 
     /// <summary>Runs the command with <c>--config</c> added; returns the exit code and what it wrote to standard output and to standard error.</summary>
-    internal Task<(int ExitCode, string Output, string Errors)> RunCapturingErrorsAsync(params string[] args) => RunAsync(ConfigPath, captureErrors: true, args);
+    internal Task<(int ExitCode, string Output, string Error)> RunCapturingAsync(params string[] args) => RunAsync(ConfigPath, captureErrors: true, args);
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string configPath, bool captureErrors, string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string configPath, bool captureErrors, string[] args)
     {
         var output = new StringWriter();
         var errors = new StringWriter();

@@ -34,10 +34,13 @@ internal sealed class SimulationWorld : IDisposable
         TestData.FreeForm("q-late", "2026-01-08", "2026-01-30", "Zanzibar"),
     ];
 
-    private readonly RunHarness harness = new(Articles, Questions, "2026-01-01", "2026-01-05");
+    private readonly RunHarness harness;
 
-    private SimulationWorld(string[] agents, TimeSpan? dayTimeout) =>
+    private SimulationWorld(string[] agents, TimeSpan? dayTimeout, LeakMode? leak = null)
+    {
+        harness = new(Articles, Questions, "2026-01-01", "2026-01-05", leak);
         Folder = harness.Create("mcp-test", agents, s => dayTimeout is { } t ? s with { AgentDayTimeout = t } : s);
+    }
 
     public RunFolder Folder { get; }
 
@@ -46,6 +49,9 @@ internal sealed class SimulationWorld : IDisposable
     public static SimulationWorld Create(params string[] agents) => new(agents, null);
 
     public static SimulationWorld Create(TimeSpan dayTimeout, params string[] agents) => new(agents, dayTimeout);
+
+    /// <summary>A world whose corpus is broken in the given way (see <see cref="LeakingCorpus"/>).</summary>
+    public static SimulationWorld Leaking(LeakMode leak, params string[] agents) => new(agents, null, leak);
 
     public async Task<RunManifest> RunAsync(IReadOnlyList<AgentRegistration> agents, CancellationToken cancellationToken)
     {

@@ -12,21 +12,26 @@ public sealed class RunHarness : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "futuresim-tests", Guid.NewGuid().ToString("N"));
 
-    public RunHarness(IEnumerable<Article> articles, IEnumerable<Question> questions, string start, string end)
+    public RunHarness(IEnumerable<Article> articles, IEnumerable<Question> questions, string start, string end, LeakMode? leak = null)
         : this(new InMemoryCorpus(articles), questions, start, end)
     {
+        Served = leak is { } mode ? new LeakingCorpus(articles, mode) : Corpus;
     }
 
     /// <summary>Runs over <paramref name="corpus"/> (e.g. a real index), which the caller keeps and disposes.</summary>
     public RunHarness(ITimeGatedCorpus corpus, IEnumerable<Question> questions, string start, string end)
     {
         Corpus = corpus;
+        Served = corpus;
         Questions = [.. questions];
         Start = start;
         End = end;
     }
 
     public ITimeGatedCorpus Corpus { get; }
+
+    /// <summary>The corpus the runs are given: <see cref="Corpus"/>, or a <see cref="LeakingCorpus"/> over the same articles.</summary>
+    public ITimeGatedCorpus Served { get; }
 
     public ImmutableArray<Question> Questions { get; }
 
@@ -49,7 +54,7 @@ public sealed class RunHarness : IDisposable
     }
 
     public Task ResumeAsync(RunFolder folder, (string Name, IForecastingAgent Agent)[] agents, IProgress<DayReport>? progress = null, CancellationToken cancellationToken = default) =>
-        new SimulationRunner(Corpus, NormalisingAnswerMatcher.Instance, TimeProvider.System).RunAsync(
+        new SimulationRunner(Served, NormalisingAnswerMatcher.Instance, TimeProvider.System).RunAsync(
             folder, [.. agents.Select(a => new AgentRegistration(new AgentSpec { Name = a.Name, Kind = "test" }, a.Agent))], progress, cancellationToken);
 
     public static ImmutableArray<RunEvent> Events(RunFolder folder) => [.. RunFolderReader.ReadEvents(folder.EventsPath)];

@@ -33,4 +33,11 @@ public sealed class BaselineAgentFactory : IAgentFactory
         reader.ThrowIfInvalid();
         return agent;
     }
+
+    /// <summary>Checks the kind, that no unknown setting is given and the values, by building the agent (baselines hold nothing).</summary>
+    public void Validate(AgentSpec spec, AgentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _ = Create(spec, environment);
+    }
 }

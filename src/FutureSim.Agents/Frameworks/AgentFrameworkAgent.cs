@@ -19,7 +19,7 @@ namespace FutureSim.Agents.Frameworks;
 /// every day starts from the saved session of the latest earlier day, so a resumed run, or a day after a failed
 /// one, continues exactly as an uninterrupted run does.
 /// </summary>
-internal sealed class AgentFrameworkAgent : IForecastingAgent, IDisposable
+internal sealed class AgentFrameworkAgent : IForecastingAgent, IDayRecordingAgent, IDisposable
 {
     public const string SnapshotPrefix = "session-";
 
@@ -35,6 +35,13 @@ internal sealed class AgentFrameworkAgent : IForecastingAgent, IDisposable
         days = new FrameworkDays(name, day, stack, logger);
         functions = ForecastingFunctions.Create(day, toolCallObserver);
         snapshots = new DaySnapshots(agentDirectory, SnapshotPrefix);
+    }
+
+    /// <summary>Drops the model calls, usage and session snapshots of days after <paramref name="lastCompletedDay"/>.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        days.DiscardAfter(lastCompletedDay);
+        snapshots.DiscardAfter(lastCompletedDay);
     }
 
     public Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken) => days.RunAsync(tools, async () =>

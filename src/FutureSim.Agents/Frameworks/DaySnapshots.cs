@@ -21,6 +21,15 @@ internal sealed class DaySnapshots(string directory, string prefix)
         }
     }
 
+    /// <summary>Deletes the snapshots of days after <paramref name="lastCompletedDay"/> (all when null): a killed day's state is not kept.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        foreach (var snapshot in All().Where(s => lastCompletedDay is not { } last || s.Day > last).ToArray())
+        {
+            File.Delete(snapshot.Path);
+        }
+    }
+
     /// <summary>The text saved at the end of the latest day before <paramref name="today"/>, or null.</summary>
     public string? LatestBefore(DateOnly today)
     {

@@ -59,6 +59,15 @@ public sealed class FrameworkAgentFactory : IAgentFactory, IDisposable
         FrameworkAgentSettings.Parse(spec, KindOf(spec));
     }
 
+    /// <summary>Checks the settings, and that the API key variable is set or, for a replay, that the recording exists.</summary>
+    public void Validate(AgentSpec spec, AgentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(environment);
+        var kind = KindOf(spec);
+        ModelCallStack.CheckSource(spec.Name, kind, FrameworkAgentSettings.Parse(spec, kind).Model.Connection, environment, variables);
+    }
+
     public IForecastingAgent Create(AgentSpec spec, AgentEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(spec);

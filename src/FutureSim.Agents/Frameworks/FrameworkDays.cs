@@ -7,7 +7,8 @@ namespace FutureSim.Agents.Frameworks;
 /// <summary>
 /// What every framework agent does around its day: one day at a time (a day abandoned by the harness may still
 /// be unwinding), the tools bound to the day, the model-call decorators told the day, a daily limit reached in
-/// the middle of a model call taken as the end of the day, the day closed and the usage saved at the end.
+/// the middle of a model call taken as the end of the day, the day closed and the usage saved at the end; before a
+/// run or a resume, the model calls and usage of a day a kill cut off are dropped (<see cref="DiscardAfter"/>).
 /// </summary>
 internal sealed class FrameworkDays(string name, ToolDay day, ModelCallStack? stack, ILogger logger) : IDisposable
 {
@@ -41,6 +42,9 @@ internal sealed class FrameworkDays(string name, ToolDay day, ModelCallStack? st
             oneDayAtATime.Release();
         }
     }
+
+    /// <summary>Drops the model calls and usage recorded for days after <paramref name="lastCompletedDay"/>, so a re-run day is recorded once.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay) => stack?.DiscardAfter(lastCompletedDay);
 
     public void Dispose()
     {

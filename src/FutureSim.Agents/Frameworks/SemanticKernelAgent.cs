@@ -18,7 +18,7 @@ namespace FutureSim.Agents.Frameworks;
 /// filters run. A day's chat starts afresh: what the agent keeps across days is in its notes and in
 /// <c>list_questions</c>, so a resumed run is exactly an uninterrupted one.
 /// </summary>
-internal sealed class SemanticKernelAgent : IForecastingAgent, IDisposable
+internal sealed class SemanticKernelAgent : IForecastingAgent, IDayRecordingAgent, IDisposable
 {
     private readonly string name;
     private readonly Kernel kernel;
@@ -46,6 +46,8 @@ internal sealed class SemanticKernelAgent : IForecastingAgent, IDisposable
         // The template's values are plain text for a user message, not chat markup.
         dayPrompt = new KernelPromptTemplateFactory().Create(new PromptTemplateConfig(promptTemplate) { AllowDangerouslySetContent = true });
     }
+
+    public void DiscardAfter(DateOnly? lastCompletedDay) => days.DiscardAfter(lastCompletedDay);
 
     public Task RunDayAsync(IForecastingTools tools, CancellationToken cancellationToken) => days.RunAsync(tools, async () =>
     {

@@ -130,6 +130,15 @@ internal sealed class Conversation
         }
     }
 
+    /// <summary>Deletes the snapshots of days after <paramref name="lastCompletedDay"/> (all when null): days a resumed run does again.</summary>
+    public static void DiscardAfter(string directory, DateOnly? lastCompletedDay)
+    {
+        foreach (var snapshot in Snapshots(directory).Where(s => lastCompletedDay is not { } last || s.Day > last).ToArray())
+        {
+            File.Delete(snapshot.Path);
+        }
+    }
+
     /// <summary>The conversation as saved at the end of the latest day before <paramref name="today"/>, for a resumed run; null when there is none.</summary>
     public static Conversation? LoadLatestBefore(string directory, DateOnly today)
     {

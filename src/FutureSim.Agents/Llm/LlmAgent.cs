@@ -12,7 +12,8 @@ namespace FutureSim.Agents.Llm;
 /// answers without calling a tool, or a daily limit is reached (tool calls, model calls, tokens, wall
 /// time). Everything about the model endpoint — recording, replay, retries, accounting — is in the
 /// chat client it is given, so the agent is the same whether it talks to a server or to a recording.
-/// At the end of each day it saves its conversation in its folder, so a resumed run continues it.
+/// At the end of each day it saves its conversation in its folder, so a resumed run continues it; a resume first
+/// drops what it recorded for the day the kill cut off (<see cref="DiscardAfter"/>).
 /// </summary>
 internal sealed class LlmAgent(
     string name,
@@ -20,7 +21,7 @@ internal sealed class LlmAgent(
     ModelCallStack stack,
     string agentDirectory,
     ILogger logger,
-    Action<string, TimeSpan>? toolCallObserver = null) : IForecastingAgent, IDisposable
+    Action<string, TimeSpan>? toolCallObserver = null) : IForecastingAgent, IDayRecordingAgent, IDisposable
 {
     private readonly ChatOptions options = settings.ChatOptions(ForecastingToolset.Declarations);
     private readonly SemaphoreSlim oneDayAtATime = new(1, 1);
@@ -55,6 +56,14 @@ internal sealed class LlmAgent(
         {
             oneDayAtATime.Release();
         }
+    }
+
+    /// <summary>Drops the model calls, usage and conversation snapshots of days after <paramref name="lastCompletedDay"/>.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        stack.DiscardAfter(lastCompletedDay);
+        Conversation.DiscardAfter(agentDirectory, lastCompletedDay);
+        conversation = null;
     }
 
     public void Dispose()

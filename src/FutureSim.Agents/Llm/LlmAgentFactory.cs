@@ -73,6 +73,15 @@ public sealed class LlmAgentFactory : IAgentFactory, IDisposable
     /// <summary>Checks an agent's settings without building it; throws <see cref="ArgumentException"/> listing every problem.</summary>
     public void Validate(AgentSpec spec) => LlmAgentSettings.Parse(spec);
 
+    /// <summary>Checks the settings, and that the API key variable is set or, for a replay, that the recording exists.</summary>
+    public void Validate(AgentSpec spec, AgentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = LlmAgentSettings.Parse(spec);
+        ModelCallStack.CheckSource(spec.Name, KindName, settings.Connection, environment, this.environment);
+    }
+
     public void Dispose()
     {
         if (http.IsValueCreated)

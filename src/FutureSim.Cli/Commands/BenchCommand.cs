@@ -338,7 +338,7 @@ internal static class BenchCommand
         var simulation = host.Service<IOptions<SimulationOptions>>().Value;
         var corpusOptions = host.Service<IOptions<CorpusOptions>>().Value;
         var settings = simulation.ToSettings();
-        var (questions, _) = host.Service<RunQuestionLoader>().Load(questionFiles ?? simulation.QuestionSets, settings, simulation.SkipInvalid);
+        var (questions, _, _) = host.Service<RunQuestionLoader>().Load(questionFiles ?? simulation.QuestionSets, settings, simulation.SkipInvalid);
         var corpus = await host.Service<CorpusOpener>().OpenAsync(corpusFiles ?? corpusOptions.Files, corpusOptions.Visibility, cancellationToken);
         return (corpus, questions, BusiestDay(questions, settings.FirstDay, settings.End));
     }

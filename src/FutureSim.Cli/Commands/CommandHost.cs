@@ -9,6 +9,7 @@ using FutureSim.Cli.Running;
 using FutureSim.Cli.Sweeps;
 using FutureSim.Cluster;
 using FutureSim.Core.Input;
+using FutureSim.Core.Runs;
 using FutureSim.Core.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ internal static class CommandHost
             using var host = CliHost.Build([.. parse.GetValue(CommonOptions.Config) ?? [], .. configFiles ?? []], all, AddServices);
             return await verb(host, cancellationToken);
         }
-        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException or ClusterUnavailableException)
+        catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException or RunFolderBusyException or RunFolderExistsException or ClusterUnavailableException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return BadInput;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
 using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 
 namespace FutureSim.Cli.Commands;
@@ -44,10 +45,12 @@ internal static class LeaderboardCommand
     {
         var run = new Argument<string>("run-dir") { Description = "The run folder to rescore." };
         var perQuestion = new Option<bool>("--per-question") { Description = "Print every agent's score on every question (CSV) instead of the leaderboard." };
-        var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard.") { run, perQuestion };
+        var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard. Refused while another process writes the run.") { run, perQuestion };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
             var folder = parse.GetValue(run)!;
+            RunFolder.Open(folder);
+            using var writing = RunFolderLock.Acquire(folder, "score"); // never rewrite the derived files of a run that is being written
             var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, null, ct);
             await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Render(board, "md"));
             return CommandHost.Success;

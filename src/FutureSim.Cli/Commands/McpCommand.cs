@@ -45,6 +45,7 @@ internal static class McpCommand
             }
 
             overrides["Simulation:AgentDayTimeout"] = timeout;
+            run.WarnIgnoredWithResume(parse);
             var request = run.Request(parse) with { Quiet = true, KeepStandardOutputFree = true };
             return CommandHost.RunAsync(parse, overrides, async (host, ct) =>
             {

@@ -37,6 +37,8 @@ internal static class RunCommand
                 return Task.FromResult(CommandHost.BadInput);
             }
 
+            run.WarnIgnoredWithResume(parse, agents);
+
             return CommandHost.RunAsync(parse, overrides, async (host, ct) =>
             {
                 var service = host.Service<RunService>();

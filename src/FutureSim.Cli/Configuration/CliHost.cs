@@ -13,11 +13,15 @@ namespace FutureSim.Cli.Configuration;
 /// <summary>
 /// Builds the generic host a verb runs in: configuration from appsettings.json, every <c>--config</c>
 /// file, <c>FUTURESIM_</c> environment variables and command-line overrides (in that order of
-/// precedence, last wins); options validated at start; Serilog to standard error and, once a run
+/// precedence, last wins; unknown keys are errors, and a list in a later file replaces the earlier one — see
+/// <see cref="ConfigurationFiles"/>); options validated at start; Serilog to standard error and, once a run
 /// folder is known (<see cref="DeferredFileSink"/>), to its log file. Standard output is kept for results.
 /// </summary>
 internal sealed class CliHost : IDisposable
 {
+    /// <summary>The prefix of environment variables that set configuration keys (<c>FUTURESIM_Simulation__End</c>).</summary>
+    public const string EnvironmentPrefix = "FUTURESIM_";
+
     private readonly IHost host;
 
     private CliHost(IHost host) => this.host = host;
@@ -38,31 +42,29 @@ internal sealed class CliHost : IDisposable
             EnvironmentName = "Production",
         });
 
+        var paths = new List<string>();
         var settingsPath = Path.Combine(root, ProjectRoot.SettingsFile);
-        var agentSources = new List<IConfiguration>();
-        var configPaths = new List<string> { settingsPath };
-        builder.Configuration.AddJsonFile(settingsPath, optional: true, reloadOnChange: false);
-        agentSources.Add(new ConfigurationBuilder().AddJsonFile(settingsPath, optional: true).Build());
+        if (File.Exists(settingsPath))
+        {
+            paths.Add(settingsPath);
+        }
+
         foreach (var file in configFiles)
         {
             var path = Path.GetFullPath(file);
-            if (!File.Exists(path))
-            {
-                throw new OptionsException($"--config {file}: the file does not exist.");
-            }
-
-            configPaths.Add(path);
-            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
-            agentSources.Add(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build());
+            paths.Add(File.Exists(path) ? path : throw new OptionsException($"--config {file}: the file does not exist."));
         }
 
-        builder.Configuration.AddEnvironmentVariables("FUTURESIM_");
+        var (files, merged) = ConfigurationFiles.Read(paths);
+        ConfigurationFiles.CheckEnvironment(EnvironmentPrefix, Environment.GetEnvironmentVariables().Keys.Cast<string>());
+        builder.Configuration.AddInMemoryCollection(merged);
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Configuration.AddInMemoryCollection(overrides);
 
         var runLog = new DeferredFileSink();
         builder.Services.AddSingleton(runLog);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ProjectSettings(root, agentSources, configPaths));
+        builder.Services.AddSingleton(new ProjectSettings(root, files));
         builder.Services.AddOptionsWithValidateOnStart<CorpusOptions>()
             .Bind(builder.Configuration.GetSection(CorpusOptions.SectionName)).ValidateDataAnnotations();
         builder.Services.AddOptionsWithValidateOnStart<SearchOptions>()
@@ -90,6 +92,11 @@ internal sealed class CliHost : IDisposable
         {
             host.Dispose();
             throw new OptionsException("Invalid configuration: " + string.Join(" ", e.Failures));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            host.Dispose();
+            throw new OptionsException("Invalid configuration: " + string.Join(" ", e.InnerExceptions.SelectMany(inner => ((OptionsValidationException)inner).Failures)));
         }
         catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException or OverflowException)
         {

@@ -4,7 +4,8 @@ namespace FutureSim.Cli.Configuration;
 /// The folder that holds <c>appsettings.json</c>: relative paths in configuration are resolved against it.
 /// It is <c>FUTURESIM_ROOT</c> when set (so that an agent's harness can run in an empty folder that does
 /// not expose the corpus and the runs), else the current directory or the nearest parent that has the
-/// file, else the executable's folder.
+/// file, else the executable's folder if it has the file; else there is none, which is an <see cref="OptionsException"/>
+/// saying where it looked.
 /// </summary>
 internal static class ProjectRoot
 {
@@ -20,7 +21,8 @@ internal static class ProjectRoot
                 : throw new OptionsException($"{RootVariable}={configured} does not hold {SettingsFile}; point it at the FutureSim folder.");
         }
 
-        for (var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        var from = start ?? Directory.GetCurrentDirectory();
+        for (var directory = new DirectoryInfo(from); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, SettingsFile)))
             {
@@ -28,7 +30,11 @@ internal static class ProjectRoot
             }
         }
 
-        return AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(AppContext.BaseDirectory, SettingsFile))
+            ? AppContext.BaseDirectory
+            : throw new OptionsException(
+                $"No {SettingsFile} in {Path.GetFullPath(from)} or any folder above it, nor beside the executable, and {RootVariable} is not set: " +
+                $"run futuresim from the FutureSim folder, or set {RootVariable}=/path/to/FutureSim.");
     }
 
     /// <summary>An absolute path for a configured path, relative ones taken from <paramref name="root"/>.</summary>

@@ -39,7 +39,9 @@ internal sealed class AnswerMatching(IConfiguration configuration, ProjectSettin
         var section = configuration.GetSection(SectionName);
         if (string.IsNullOrWhiteSpace(section["Endpoint"]))
         {
-            return NormalisingAnswerMatcher.Instance;
+            return section.GetChildren().Any(c => c.Key != "CacheFile")
+                ? throw new OptionsException($"{SectionName}: set {SectionName}:Endpoint (and Model) to judge answers with a model, or remove the {SectionName} section.")
+                : NormalisingAnswerMatcher.Instance;
         }
 
         var cache = project.Resolve(section["CacheFile"] ?? DefaultCacheFile);

@@ -14,11 +14,12 @@ namespace FutureSim.Cli.Running;
 /// files resolved against the project root, questions without an open date opening at the start of the run's first
 /// day (<see cref="SimulationSettings.FirstDay"/>), bad records failing or skipped (<c>--skip-invalid</c>) with a
 /// warning each, only questions that resolve inside the run window kept, and the set scanned for answers leaking
-/// across questions.
+/// across questions. It also says which days all loaded questions span, from the first opening to the last resolution,
+/// so that a run window beyond them can be refused (<see cref="RunWindow"/>).
 /// </summary>
 internal sealed class RunQuestionLoader(ProjectSettings project, ILogger<RunQuestionLoader> logger)
 {
-    public (ImmutableArray<Question> Questions, ImmutableArray<QuestionSetInfo> Sets) Load(
+    public (ImmutableArray<Question> Questions, ImmutableArray<QuestionSetInfo> Sets, (DateOnly First, DateOnly Last)? Span) Load(
         IReadOnlyList<string> files, SimulationSettings settings, bool skipInvalid)
     {
         var loadOptions = new QuestionLoadOptions
@@ -51,6 +52,9 @@ internal sealed class RunQuestionLoader(ProjectSettings project, ILogger<RunQues
             logger.LogWarning("{Leaks} possible answer leaks across questions (an answer appears in another question's text); first: {First}", leaks.Length, leaks[0]);
         }
 
-        return (questions.ToImmutable(), sets.ToImmutable());
+        var all = loaded.SelectMany(set => set.Questions).ToArray();
+        var span = all.Length == 0 ? ((DateOnly, DateOnly)?)null
+            : (all.Min(q => SimulatedTime.DayOf(q.OpensAt)), all.Max(q => q.ResolutionDate));
+        return (questions.ToImmutable(), sets.ToImmutable(), span);
     }
 }

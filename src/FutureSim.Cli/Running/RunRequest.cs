@@ -24,6 +24,9 @@ internal sealed record RunRequest
 
     public bool Quiet { get; init; }
 
+    /// <summary>Accept a window that reaches beyond every article and question (<c>--allow-any-window</c>).</summary>
+    public bool AllowAnyWindow { get; init; }
+
     /// <summary>
     /// Agents supplied by the caller (the MCP client of <c>futuresim mcp</c>, agent objects given to the library): they
     /// take part after the configured agents named by <see cref="Agents"/> (none unless named), are recorded in the

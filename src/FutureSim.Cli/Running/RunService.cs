@@ -40,28 +40,30 @@ internal sealed class RunService(
         var options = simulationOptions.Value;
         var runsRoot = project.Resolve(request.RunsRoot ?? options.RunsDirectory);
         _ = matching.Matcher; // a bad Judge section fails before any run folder is written
-        RunFolder folder;
-        ITimeGatedCorpus? opened = null;
         if (request.Resume is { } resume)
         {
-            folder = RunFolder.Open(Path.Combine(runsRoot, resume));
-            ValidateAll(folder.ReadManifest().Agents, request);
-            runLog.Open(folder.File(RunFolderLayout.Log));
-            logger.LogInformation("Resuming run {RunId} from {Folder}", resume, folder.Root);
+            return await ResumeAsync(runsRoot, resume, request, cancellationToken);
         }
-        else if (request.Replay is { } replay)
+
+        RunFolder folder;
+        ITimeGatedCorpus? opened = null;
+        if (request.Replay is { } replay)
         {
             var source = RunFolder.Open(Path.Combine(runsRoot, replay));
-            var manifest = source.ReadManifest() with { RunId = NewRunId(request), Status = RunStatus.Running, ReplayOf = replay };
-            manifest = manifest with { Agents = ValidateAll(manifest.Agents, request) };
-            folder = Create(runsRoot, manifest, source.ReadQuestions());
-            logger.LogInformation("Replaying run {Source} from its recorded model calls as {RunId}", replay, manifest.RunId);
+            var manifest = source.ReadManifest() with { RunId = RequestedRunId(request, runsRoot), Status = RunStatus.Running, ReplayOf = replay, Failure = null };
+            manifest = manifest with
+            {
+                Agents = CheckAgents(manifest.Agents.Select(a => new ConfiguredAgent(a, source.ManifestPath)), request, Path.Combine(runsRoot, manifest.RunId), source.Root),
+            };
+            folder = Create(runsRoot, manifest, source.ReadQuestions(), request.RunId is null);
+            logger.LogInformation("Replaying run {Source} from its recorded model calls as {RunId}", replay, folder.ReadManifest().RunId);
         }
         else
         {
             (folder, opened) = await CreateFromConfigurationAsync(request, options, runsRoot, cancellationToken);
         }
 
+        using var writing = RunFolderLock.Adopt(folder.Root);
         using (opened)
         {
             await ExecuteAsync(folder, runsRoot, request, opened, cancellationToken);
@@ -70,15 +72,40 @@ internal sealed class RunService(
         return folder;
     }
 
-    /// <summary>Creates the run folder from configuration; returns it with the corpus it opened, for the run to use.</summary>
+    /// <summary>Continues a run from its last completed day, as the only writer of its folder.</summary>
+    private async Task<RunFolder> ResumeAsync(string runsRoot, string resume, RunRequest request, CancellationToken cancellationToken)
+    {
+        var folder = RunFolder.Open(Path.Combine(runsRoot, resume));
+        using var writing = RunFolderLock.Acquire(folder.Root, request.KeepStandardOutputFree ? "mcp --resume" : "run --resume");
+        var manifest = folder.ReadManifest();
+        if (manifest.Status == RunStatus.Failed)
+        {
+            throw new OptionsException($"Run {resume} stopped on a harness failure and cannot be resumed ({manifest.Failure}). Start a new run.");
+        }
+
+        var replayFrom = manifest.ReplayOf is { } source ? Path.Combine(runsRoot, source) : null;
+        CheckAgents(manifest.Agents.Select(a => new ConfiguredAgent(a, folder.ManifestPath)), request, folder.Root, replayFrom);
+        runLog.Open(folder.File(RunFolderLayout.Log));
+        logger.LogInformation("Resuming run {RunId} from {Folder}", resume, folder.Root);
+        await ExecuteAsync(folder, runsRoot, request, null, cancellationToken);
+        return folder;
+    }
+
+    /// <summary>
+    /// Checks everything — agents, questions, corpus, window — and only then creates the run folder (held by this
+    /// process); returns it with the corpus it opened, for the run to use.
+    /// </summary>
     private async Task<(RunFolder Folder, ITimeGatedCorpus Corpus)> CreateFromConfigurationAsync(RunRequest request, SimulationOptions options, string runsRoot, CancellationToken cancellationToken)
     {
         var settings = request.Simulation ?? options.ToSettings();
-        var configured = ValidateAll(
-            request.AgentSpecs is { } given ? [.. given]
+        var runId = RequestedRunId(request, runsRoot);
+        var configured = CheckAgents(
+            request.AgentSpecs is { } given ? [.. given.Select(spec => new ConfiguredAgent(spec, "(given)"))]
             : request.ProvidedAgents.Count > 0 && request.Agents is not { Count: > 0 } ? []
-            : ConfiguredAgents.Select(ConfiguredAgents.Read(project.AgentSources), request.Agents),
-            request);
+            : ConfiguredAgents.Select(ConfiguredAgents.Read(project.Files), request.Agents),
+            request,
+            Path.Combine(runsRoot, runId),
+            null);
 
         var agents = configured.AddRange(request.ProvidedAgents.Select(p => p.Spec));
         if (agents.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count() != agents.Length)
@@ -86,22 +113,27 @@ internal sealed class RunService(
             throw new OptionsException($"Agent names must be unique in a run: {string.Join(", ", agents.Select(a => a.Name))}.");
         }
 
-        var (questions, sets) = questionLoader.Load(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
+        var (questions, sets, span) = questionLoader.Load(request.QuestionSets ?? options.QuestionSets, settings, options.SkipInvalid);
         var corpusFiles = request.Corpus ?? corpusOptions.Value.Files;
         var corpus = await corpora.OpenAsync(corpusFiles, request.Visibility ?? corpusOptions.Value.Visibility, cancellationToken);
-        var manifest = new RunManifest
-        {
-            RunId = NewRunId(request),
-            Status = RunStatus.Running,
-            Simulation = settings,
-            Corpus = corpus.Identity,
-            CorpusFiles = [.. corpusFiles],
-            QuestionSets = sets,
-            Agents = agents,
-        };
         try
         {
-            return (Create(runsRoot, manifest, questions), corpus);
+            if (!request.AllowAnyWindow)
+            {
+                RunWindow.Check(settings, CorpusCoverage.Of(corpus), span);
+            }
+
+            var manifest = new RunManifest
+            {
+                RunId = runId,
+                Status = RunStatus.Running,
+                Simulation = settings,
+                Corpus = corpus.Identity,
+                CorpusFiles = [.. corpusFiles],
+                QuestionSets = sets,
+                Agents = agents,
+            };
+            return (Create(runsRoot, manifest, questions, request.RunId is null), corpus);
         }
         catch
         {
@@ -110,16 +142,28 @@ internal sealed class RunService(
         }
     }
 
-    private RunFolder Create(string runsRoot, RunManifest manifest, ImmutableArray<Question> questions)
+    /// <summary>Creates the run folder, held by this process; a default id that happens to be taken is drawn again.</summary>
+    private RunFolder Create(string runsRoot, RunManifest manifest, ImmutableArray<Question> questions, bool defaultId)
     {
-        var folder = RunFolder.Create(Path.Combine(runsRoot, manifest.RunId), manifest, questions);
-        runLog.Open(folder.File(RunFolderLayout.Log));
-        logger.LogInformation(
-            "Run {RunId}: {Days} days from {First:yyyy-MM-dd} to {End:yyyy-MM-dd}, {Questions} questions, agents {Agents}, folder {Folder}",
-            manifest.RunId, manifest.Simulation.Days().Count(), manifest.Simulation.FirstDay, manifest.Simulation.End, questions.Length,
-            string.Join(", ", manifest.Agents.Select(a => a.Name)), folder.Root);
-        return folder;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var folder = RunFolder.Create(Path.Combine(runsRoot, manifest.RunId), manifest, questions, lockedFor: "run");
+                runLog.Open(folder.File(RunFolderLayout.Log));
+                logger.LogInformation(
+                    "Run {RunId}: {Days} days from {First:yyyy-MM-dd} to {End:yyyy-MM-dd}, {Questions} questions, agents {Agents}, folder {Folder}",
+                    manifest.RunId, manifest.Simulation.Days().Count(), manifest.Simulation.FirstDay, manifest.Simulation.End, questions.Length,
+                    string.Join(", ", manifest.Agents.Select(a => a.Name)), folder.Root);
+                return folder;
+            }
+            catch (RunFolderExistsException) when (defaultId && attempt < 5)
+            {
+                manifest = manifest with { RunId = RunIds.New(timeProvider) };
+            }
+        }
     }
+
 
     /// <summary>Runs the folder's simulation on <paramref name="opened"/>, or on the corpus its manifest names (resume, replay).</summary>
     private async Task ExecuteAsync(RunFolder folder, string runsRoot, RunRequest request, ITimeGatedCorpus? opened, CancellationToken cancellationToken)
@@ -153,15 +197,24 @@ internal sealed class RunService(
             }
             catch (ArgumentException e)
             {
-                throw new OptionsException(e.Message);
+                throw new OptionsException(Message(e));
             }
         }
 
         var runner = new SimulationRunner(corpus, matching.Matcher, timeProvider);
         var started = timeProvider.GetTimestamp();
-        await DayProgressDisplay.RunAsync(
-            manifest.Simulation.Days().Count(), request.Quiet, logger,
-            progress => runner.RunAsync(folder, agents, request.Progress is { } also ? new BothProgress(progress, also) : progress, cancellationToken));
+        try
+        {
+            await DayProgressDisplay.RunAsync(
+                manifest.Simulation.Days().Count(), request.Quiet, logger,
+                progress => runner.RunAsync(folder, agents, request.Progress is { } also ? new BothProgress(progress, also) : progress, cancellationToken));
+        }
+        catch (VisibilityBreachException e)
+        {
+            logger.LogCritical("Harness invariant breached; run {RunId} stopped and marked failed: {Breach}", manifest.RunId, e.Message);
+            throw;
+        }
+
         logger.LogInformation("Run {RunId} completed in {Elapsed:0.0} s; events in {Events}", manifest.RunId, timeProvider.GetElapsedTime(started).TotalSeconds, folder.EventsPath);
         var scoring = timeProvider.GetTimestamp();
         await reports.RescoreAsync(folder.Root, async board =>
@@ -176,30 +229,52 @@ internal sealed class RunService(
         logger.LogInformation("Scored in {Elapsed:0.00} s; leaderboard, daily metrics and charts written to {Folder}", timeProvider.GetElapsedTime(scoring).TotalSeconds, folder.Root);
     }
 
-    /// <summary>
-    /// Fails early, before any run folder exists (and before a resumed run goes on), for an agent of unknown kind, with bad
-    /// settings, or whose sandbox cannot be built here. Returns the specs as the manifest records them (a CLI agent's
-    /// <c>Sandbox</c> written out). Agents the caller provides in-process are theirs to check.
-    /// </summary>
-    private ImmutableArray<AgentSpec> ValidateAll(ImmutableArray<AgentSpec> specs, RunRequest request) =>
-        [.. specs.Select(spec => request.ProvidedAgents.Any(p => p.Spec.Name == spec.Name) ? spec : Validate(spec, request))];
+    /// <summary>The message of an agent factory's <see cref="ArgumentException"/>, without the parameter name .NET appends.</summary>
+    private static string Message(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
 
-    private AgentSpec Validate(AgentSpec spec, RunRequest request)
+    /// <summary>
+    /// Fails early, before any run folder is made or changed (and before a resumed run goes on), for an agent with an
+    /// unsafe name, an unknown kind, bad or unknown settings, an unset API key variable, a missing recording or a
+    /// sandbox that cannot be built here; the message names the file the agent comes from. Returns the specs as the
+    /// manifest records them (a CLI agent's <c>Sandbox</c> written out). Agents the caller provides in-process are
+    /// theirs to check.
+    /// </summary>
+    private ImmutableArray<AgentSpec> CheckAgents(IEnumerable<ConfiguredAgent> agents, RunRequest request, string runDirectory, string? replayFrom)
     {
-        try
+        var checkedSpecs = ImmutableArray.CreateBuilder<AgentSpec>();
+        foreach (var (spec, file) in agents)
         {
-            if (spec.Kind == CliHarnessAgentFactory.Kind)
+            if (!AgentFolders.IsValidName(spec.Name))
             {
-                return CliHarnessAgentFactory.Validate(spec, SandboxPaths(request, []));
+                throw new OptionsException($"{file}: agent name '{spec.Name}' cannot name the agent's folder: {AgentFolders.NameRule}.");
             }
 
-            FactoryFor(spec, null).Validate(spec);
-            return spec;
+            if (request.ProvidedAgents.Any(p => p.Spec.Name == spec.Name))
+            {
+                checkedSpecs.Add(spec);
+                continue;
+            }
+
+            try
+            {
+                if (spec.Kind == CliHarnessAgentFactory.Kind)
+                {
+                    checkedSpecs.Add(CliHarnessAgentFactory.Validate(spec, SandboxPaths(request, [])));
+                }
+                else
+                {
+                    FactoryFor(spec, null).Validate(spec, new AgentEnvironment(RunFolderLayout.AgentDirectory(runDirectory, spec.Name), timeProvider, replayFrom));
+                    checkedSpecs.Add(spec);
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new OptionsException($"{file}: {Message(e)}");
+            }
         }
-        catch (ArgumentException e)
-        {
-            throw new OptionsException(e.Message);
-        }
+
+        return checkedSpecs.ToImmutable();
     }
 
     /// <summary>What no CLI agent's sandbox may show: the project folder, the runs, the corpus and its index, the question files, the judge's cache and the configuration.</summary>
@@ -216,8 +291,9 @@ internal sealed class RunService(
             .. recorded.Where(f => f.Length > 0).Select(project.Resolve),
         ]);
 
-    /// <summary>Fails early for an agent a sweep names, as a run's <see cref="ValidateAll"/> does.</summary>
-    public void Validate(AgentSpec spec) => Validate(spec, new RunRequest());
+    /// <summary>Fails early for an agent a sweep file names, as a run's <see cref="CheckAgents"/> does before its folder exists.</summary>
+    public void Validate(AgentSpec spec, string file) =>
+        CheckAgents([new ConfiguredAgent(spec, file)], new RunRequest(), Path.Combine(project.Resolve(simulationOptions.Value.RunsDirectory), "(sweep)"), null);
 
     private IAgentFactory FactoryFor(AgentSpec spec, IAgentFactory? runScoped)
     {
@@ -227,11 +303,20 @@ internal sealed class RunService(
                 $"Agent '{spec.Name}' has unknown Kind '{spec.Kind}'. Known kinds: {string.Join(", ", factories.SelectMany(f => f.Kinds).Append(CliHarnessAgentFactory.Kind).Order(StringComparer.Ordinal))}.");
     }
 
-    private string NewRunId(RunRequest request)
+    /// <summary>The id asked for with <c>--run-id</c> (checked: usable and not taken), or a new default one.</summary>
+    private string RequestedRunId(RunRequest request, string runsRoot)
     {
-        var id = request.RunId ?? "run-" + timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        return id.Length > 0 && id.Length <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && id[0] != '.'
-            ? id
-            : throw new OptionsException($"--run-id '{id}' is not usable as a folder name: use letters, digits, '-', '_' and '.'.");
+        if (request.RunId is not { } id)
+        {
+            return RunIds.New(timeProvider);
+        }
+
+        if (!RunIds.IsValid(id))
+        {
+            throw new OptionsException($"--run-id '{id}' is not usable as a folder name: {RunIds.Rule}.");
+        }
+
+        RunFolder.EnsureAbsent(Path.Combine(runsRoot, id));
+        return id;
     }
 }

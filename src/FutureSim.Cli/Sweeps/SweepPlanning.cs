@@ -38,7 +38,7 @@ internal sealed class SweepPlanning(
             QuestionSets = [.. simulation.QuestionSets],
             CorpusFiles = [.. corpus.Files],
             Visibility = corpus.Visibility,
-            Agents = ConfiguredAgents.Read(project.AgentSources),
+            Agents = [.. ConfiguredAgents.Read(project.Files).Select(a => a.Spec)],
             SeedSetting = kind => factories.Select(f => f.SeedSetting(kind)).FirstOrDefault(s => s is not null),
         };
         var (plan, notes) = SweepPlanner.Plan(definition, configuration, file);
@@ -49,7 +49,7 @@ internal sealed class SweepPlanning(
 
         foreach (var agent in plan.Runs.SelectMany(r => r.Agents).DistinctBy(a => a.Name))
         {
-            runs.Validate(agent);
+            runs.Validate(agent, file);
         }
 
         foreach (var path in plan.Runs.SelectMany(r => r.QuestionSets.Concat(r.CorpusFiles)).Distinct())

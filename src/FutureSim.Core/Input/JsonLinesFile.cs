@@ -1,11 +1,11 @@
 using System.Buffers;
-using System.IO.Compression;
 
 namespace FutureSim.Core.Input;
 
 /// <summary>
-/// Streams the lines of a JSON Lines file, plain or gzip (detected by its magic bytes, not its name),
-/// without holding the file in memory. Blank lines are skipped; line numbers count them.
+/// Streams the lines of a JSON Lines file, plain or gzip (detected by its magic bytes, not its name; a damaged or
+/// cut-off archive is an <see cref="InvalidInputException"/>), without holding the file in memory. A UTF-8 byte-order
+/// mark at the start is skipped. Blank lines are skipped; line numbers count them.
 /// </summary>
 public static class JsonLinesFile
 {
@@ -19,7 +19,7 @@ public static class JsonLinesFile
         var read = file.Read(magic);
         file.Position = 0;
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new BufferedStream(new GZipStream(file, CompressionMode.Decompress), ChunkSize)
+            ? new BufferedStream(new VerifiedGzipStream(file, path), ChunkSize)
             : file;
     }
 
@@ -47,8 +47,18 @@ public static class JsonLinesFile
             var end = 0;
             long lineNumber = 0;
             long consumed = 0; // bytes of the data before buffer[0]
+            var atStart = true;
             while (true)
             {
+                if (atStart && end >= 3)
+                {
+                    atStart = false;
+                    if (buffer.AsSpan(0, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                    {
+                        start = 3;
+                    }
+                }
+
                 var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
                 if (newline >= 0)
                 {

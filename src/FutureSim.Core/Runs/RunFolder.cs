@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using FutureSim.Core.Input;
+using FutureSim.Core.Locking;
 using FutureSim.Core.Questions;
 
 namespace FutureSim.Core.Runs;
@@ -33,28 +34,104 @@ public sealed class RunFolder
         return directory;
     }
 
-    /// <summary>Creates a new run folder; refuses to overwrite an existing run.</summary>
-    public static RunFolder Create(string root, RunManifest manifest, IEnumerable<Question> questions)
+    /// <summary>
+    /// Creates a new run folder, all or nothing: it is written under a temporary name beside <paramref name="root"/> and
+    /// renamed into place, so an interruption leaves no half-made run that would block a retry. With
+    /// <paramref name="lockedFor"/>, the folder appears already held by this process (<see cref="RunFolderLock.Adopt"/>).
+    /// Leftovers of creations whose process is gone are removed. An empty folder at <paramref name="root"/> (made for the
+    /// run by its caller) is taken as absent and replaced.
+    /// </summary>
+    /// <exception cref="RunFolderExistsException">Something already exists at <paramref name="root"/>; it is left as it was.</exception>
+    public static RunFolder Create(string root, RunManifest manifest, IEnumerable<Question> questions, string? lockedFor = null)
     {
-        if (System.IO.File.Exists(Path.Combine(root, RunFolderLayout.Manifest)))
+        root = Path.GetFullPath(root);
+        var parent = Path.GetDirectoryName(root) ?? throw new ArgumentException($"{root} cannot be a run folder.", nameof(root));
+        var name = Path.GetFileName(root);
+        EnsureAbsent(root);
+        Directory.CreateDirectory(parent);
+        RemoveAbandonedCreations(parent);
+        var temporary = Path.Combine(parent, $"{CreatingPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}-{name}");
+        try
         {
-            throw new IOException($"A run already exists in {root}. Choose another --run-id, or continue it with --resume.");
-        }
-
-        Directory.CreateDirectory(root);
-        var folder = new RunFolder(root);
-        folder.WriteManifest(manifest);
-        using (var writer = new StreamWriter(folder.QuestionsPath, append: false, new UTF8Encoding(false)))
-        {
-            foreach (var question in questions.OrderBy(q => q.Id.Value, StringComparer.Ordinal))
+            var building = new RunFolder(Directory.CreateDirectory(temporary).FullName);
+            building.WriteManifest(manifest);
+            using (var writer = new StreamWriter(building.QuestionsPath, append: false, new UTF8Encoding(false)))
             {
-                writer.Write(JsonSerializer.Serialize(question, RunFormat.Json));
-                writer.Write('\n');
+                foreach (var question in questions.OrderBy(q => q.Id.Value, StringComparer.Ordinal))
+                {
+                    writer.Write(JsonSerializer.Serialize(question, RunFormat.Json));
+                    writer.Write('\n');
+                }
+            }
+
+            System.IO.File.WriteAllBytes(building.EventsPath, []);
+            if (lockedFor is not null)
+            {
+                RunFolderLock.Claim(building.Root, lockedFor);
+            }
+
+            try
+            {
+                if (Directory.Exists(root))
+                {
+                    Directory.Delete(root); // empty (EnsureAbsent); a folder that has since gained content is not deleted
+                }
+
+                Directory.Move(temporary, root);
+            }
+            catch (IOException) when (Directory.Exists(root))
+            {
+                throw Exists(root, name);
             }
         }
+        catch
+        {
+            if (Directory.Exists(temporary))
+            {
+                Directory.Delete(temporary, recursive: true);
+            }
 
-        System.IO.File.WriteAllBytes(folder.EventsPath, []);
-        return folder;
+            throw;
+        }
+
+        return new RunFolder(root);
+    }
+
+    /// <summary>Throws <see cref="RunFolderExistsException"/> when a file or a folder that is not empty exists at <paramref name="root"/>.</summary>
+    public static void EnsureAbsent(string root)
+    {
+        root = Path.GetFullPath(root);
+        if ((Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any()) || System.IO.File.Exists(root))
+        {
+            throw Exists(root, Path.GetFileName(root));
+        }
+    }
+
+    /// <summary>The name prefix of a run folder being created (see <see cref="Create"/>).</summary>
+    public const string CreatingPrefix = ".creating-";
+
+    private static RunFolderExistsException Exists(string root, string name) =>
+        new($"A run named {name} already exists in {root}: choose another --run-id, continue it with --resume {name}, or delete the folder.");
+
+    /// <summary>Deletes what creations killed half-way left behind (their process is gone).</summary>
+    private static void RemoveAbandonedCreations(string parent)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent, CreatingPrefix + "*"))
+        {
+            var rest = Path.GetFileName(folder)[CreatingPrefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !LocalProcess.IsRunning(pid))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another process is removing it too.
+                }
+            }
+        }
     }
 
     /// <summary>Opens an existing run folder.</summary>

@@ -30,8 +30,11 @@ public static class RunFolderLayout
     /// <summary>The recording of an agent's model calls, in its folder.</summary>
     public const string ModelCalls = "model-calls.jsonl";
 
-    /// <summary><c>&lt;run&gt;/agents/&lt;agent&gt;</c>: the folder of one agent of the run in <paramref name="runDirectory"/>.</summary>
-    public static string AgentDirectory(string runDirectory, string agent) => Path.Combine(runDirectory, Agents, agent);
+    /// <summary>
+    /// <c>&lt;run&gt;/agents/&lt;agent&gt;</c>: the folder of one agent of the run in <paramref name="runDirectory"/>, as a full
+    /// path; the name is checked to be a safe folder name whose folder stays inside the run folder (<see cref="AgentFolders"/>).
+    /// </summary>
+    public static string AgentDirectory(string runDirectory, string agent) => AgentFolders.For(runDirectory, agent);
 
     /// <summary><c>&lt;run&gt;/agents/&lt;agent&gt;/&lt;file&gt;</c>.</summary>
     public static string AgentFile(string runDirectory, string agent, string file) => Path.Combine(AgentDirectory(runDirectory, agent), file);

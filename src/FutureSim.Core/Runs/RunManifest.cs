@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using FutureSim.Core.Articles;
 
 namespace FutureSim.Core.Runs;
@@ -32,6 +33,9 @@ public sealed record RunManifest
     /// <summary>Where an imported run came from (null for runs this harness ran); omitted from the file when null.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public RunProvenance? ImportedFrom { get; init; }
+    /// <summary>Why the run stopped when <see cref="Status"/> is <see cref="RunStatus.Failed"/> (a harness invariant breach); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Failure { get; init; }
 }
 
 public enum RunStatus

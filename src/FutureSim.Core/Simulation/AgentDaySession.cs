@@ -12,9 +12,12 @@ namespace FutureSim.Core.Simulation;
 /// The tool surface bound to one agent and one day. It validates every argument, reads the world only
 /// through the day's corpus view and the frozen question set, records every call as a run event and
 /// keeps the day's submissions pending until the runner applies them. Once <see cref="Close"/> has been
-/// called (the agent's day ended or timed out) every call is refused.
+/// called (the agent's day ended or timed out) every call is refused with <see cref="DayClosedException"/>.
+/// A visibility breach — the view returned, or itself caught, something invisible at the day's instant — is
+/// reported to <paramref name="onBreach"/> (the runner stops the run) and thrown, whatever the agent does with it.
 /// </summary>
-internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBriefing briefing) : IForecastingTools, IToolCallRecorder
+internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBriefing briefing, Action<VisibilityBreachException> onBreach)
+    : IForecastingTools, IToolCallRecorder
 {
     public const int MaxSearchResults = 10;
     public const int MaxOutcomes = 5;
@@ -32,9 +35,6 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
     public DayBriefing Briefing => briefing;
 
     public string AgentName => ledger.Name;
-
-    /// <summary>Set when the corpus returned something invisible; the runner stops the run with it.</summary>
-    public VisibilityBreachException? Breach { get; private set; }
 
     public SearchNewsResult SearchNews(string query, int maxResults = 5, string? fromDate = null, string? toDate = null)
     {
@@ -59,7 +59,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
                 notices.Add($"max_results must be between 1 and {MaxSearchResults}; used {k}.");
             }
 
-            var result = day.View.Search(new NewsQuery { Text = query!, MaxResults = k, FromDate = from, ToDate = to });
+            var result = Gated(() => day.View.Search(new NewsQuery { Text = query!, MaxResults = k, FromDate = from, ToDate = to }));
             notices.AddRange(result.Notices);
             var hits = result.Hits.Select(h => ArticleView.From(h.Article, h.Score)).ToImmutableArray();
             AssertVisible(hits);
@@ -74,7 +74,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
         {
             EnsureOpen();
             var arguments = Arguments(new { id });
-            var article = string.IsNullOrWhiteSpace(id) ? null : day.View.Find(new ArticleId(id.Trim()));
+            var article = string.IsNullOrWhiteSpace(id) ? null : Gated(() => day.View.Find(new ArticleId(id.Trim())));
             if (article is null)
             {
                 // The same answer whether the id does not exist or is not visible yet.
@@ -186,7 +186,7 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
     {
         if (closed)
         {
-            throw new InvalidOperationException($"The day of agent '{ledger.Name}' has ended; its tools are closed until the next day.");
+            throw new DayClosedException($"The day {day.Today:yyyy-MM-dd} of agent '{ledger.Name}' has ended; its tools are closed until the next day.");
         }
     }
 
@@ -301,11 +301,30 @@ internal sealed class AgentDaySession(DayContext day, AgentLedger ledger, DayBri
         {
             if (article.VisibleAt > day.AsOf)
             {
-                Breach = new VisibilityBreachException(
-                    $"The corpus returned article {article.Id} visible at {article.VisibleAt:O} to a view as of {day.AsOf:O}.");
-                throw Breach;
+                throw Breached(new VisibilityBreachException(
+                    $"Agent '{ledger.Name}' on {day.Today:yyyy-MM-dd}: the corpus returned article {article.Id} visible at {article.VisibleAt:O} " +
+                    $"to a view as of {day.AsOf:O}. It was not shown to the agent."));
             }
         }
+    }
+
+    /// <summary>A read of the day's view; a breach the view caught itself is reported as this agent's.</summary>
+    private T Gated<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (VisibilityBreachException e)
+        {
+            throw Breached(new VisibilityBreachException($"Agent '{ledger.Name}' on {day.Today:yyyy-MM-dd}: {e.Message}", e));
+        }
+    }
+
+    private VisibilityBreachException Breached(VisibilityBreachException breach)
+    {
+        onBreach(breach);
+        return breach;
     }
 
     private void Record(

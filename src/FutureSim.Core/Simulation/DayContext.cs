@@ -12,19 +12,26 @@ internal sealed record DayContext(
     ImmutableSortedDictionary<QuestionId, Question> Questions,
     ImmutableHashSet<QuestionId> Resolved)
 {
+    private readonly (ImmutableArray<Question> Open, ImmutableArray<OpenQuestionView> Views) market = Market(Questions, View, Resolved);
+
     public DateTimeOffset AsOf => View.AsOf;
 
     /// <summary>Questions listed to agents today: opened by now and not resolved, in id order.</summary>
-    public ImmutableArray<Question> Open { get; } =
-        [.. Questions.Values.Where(q => q.OpensAt <= View.AsOf && !Resolved.Contains(q.Id))];
+    public ImmutableArray<Question> Open => market.Open;
 
     /// <summary>
-    /// The market view of each open question without any agent's forecast, built once per day and
-    /// shared (agents only add their own forecast to it).
+    /// The market view of each open question without any agent's forecast, shared by every agent (each adds only its
+    /// own forecast). Built with the context, before any agent can read it: agents read it at the same moment.
     /// </summary>
-    public ImmutableArray<OpenQuestionView> OpenViews => openViews ??= [.. Open.Select(q => new OpenQuestionView(
-        q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
-        q.Options, q.ResolutionDate, q.Crowd is { } c && c.AvailableFrom <= View.AsOf ? c.ProbabilityYes : null, null, null))];
+    public ImmutableArray<OpenQuestionView> OpenViews => market.Views;
 
-    private ImmutableArray<OpenQuestionView>? openViews;
+    private static (ImmutableArray<Question>, ImmutableArray<OpenQuestionView>) Market(
+        ImmutableSortedDictionary<QuestionId, Question> questions, ICorpusView view, ImmutableHashSet<QuestionId> resolved)
+    {
+        ImmutableArray<Question> open = [.. questions.Values.Where(q => q.OpensAt <= view.AsOf && !resolved.Contains(q.Id))];
+        ImmutableArray<OpenQuestionView> views = [.. open.Select(q => new OpenQuestionView(
+            q.Id.Value, q.Title, q.Background, q.ResolutionCriteria, SimulationState.KindName(q.Kind), q.AnswerType,
+            q.Options, q.ResolutionDate, q.Crowd is { } c && c.AvailableFrom <= view.AsOf ? c.ProbabilityYes : null, null, null))];
+        return (open, views);
+    }
 }

@@ -11,7 +11,9 @@ namespace FutureSim.Core.Simulation;
 /// log. Each day: resolve questions due on or before it, bind the corpus view to the end of the day,
 /// let the agents act concurrently on the same frozen state, then append the day's events (agents in
 /// their configured order, so that the log is deterministic) and flush. An agent that throws or runs
-/// out of time fails only its own day (an <see cref="AgentEndpointException"/> as kind <c>endpoint</c>); a visibility breach stops the run.
+/// out of time fails only its own day (an <see cref="AgentEndpointException"/> as kind <c>endpoint</c>); a visibility breach
+/// (<see cref="VisibilityBreachException"/>, from the corpus, the tools or an agent's own harness) stops every agent at
+/// once, leaves the breached day unwritten, marks the manifest <c>failed</c> with the breach and is rethrown.
 /// </summary>
 public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher matcher, TimeProvider timeProvider)
 {
@@ -37,17 +39,31 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
             await state.ApplyAsync(runEvent, cancellationToken);
         }
 
+        foreach (var recording in agents.Select(a => a.Agent).OfType<IDayRecordingAgent>())
+        {
+            recording.DiscardAfter(state.LastCompletedDay);
+        }
+
         folder.WriteManifest(manifest with { Status = RunStatus.Running });
         var days = settings.Days().ToArray();
-        for (var i = 0; i < days.Length; i++)
+        try
         {
-            if (state.LastCompletedDay is { } last && days[i] <= last)
+            for (var i = 0; i < days.Length; i++)
             {
-                continue;
-            }
+                if (state.LastCompletedDay is { } last && days[i] <= last)
+                {
+                    continue;
+                }
 
-            var report = await RunDayAsync(days[i], i + 1, days.Length, state, agents, settings, log, cancellationToken);
-            progress?.Report(report);
+                var report = await RunDayAsync(days[i], i + 1, days.Length, state, agents, settings, log, cancellationToken);
+                progress?.Report(report);
+            }
+        }
+        catch (VisibilityBreachException breach)
+        {
+            // The breached day is not written: the log keeps the days completed before it.
+            folder.WriteManifest(manifest with { Status = RunStatus.Failed, Failure = breach.Message });
+            throw;
         }
 
         if (!state.Completed)
@@ -85,23 +101,48 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
 
         var context = new DayContext(day, view, state.Questions, [.. state.Questions.Keys.Where(state.IsResolved)]);
         var newArticles = view.CountArrivedSince(previousDay is { } p ? SimulatedTime.EndOf(p) : DateTimeOffset.MinValue);
+
+        // A breach anywhere stops every agent's day at once.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        VisibilityBreachException? breach = null;
+        void OnBreach(VisibilityBreachException e)
+        {
+            if (Interlocked.CompareExchange(ref breach, e, null) is null)
+            {
+                _ = stop.CancelAsync(); // not inline: the reporting tool call holds its session's lock
+            }
+        }
+
         var sessions = agents
-            .Select(a => new AgentDaySession(context, state.Ledger(a.Spec.Name), Briefing(context, state.Ledger(a.Spec.Name), previousDay, newArticles)))
+            .Select(a => new AgentDaySession(context, state.Ledger(a.Spec.Name), Briefing(context, state.Ledger(a.Spec.Name), previousDay, newArticles), OnBreach))
             .ToArray();
 
         using var gate = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentAgents));
-        var failures = await Task.WhenAll(agents.Select((agent, i) => ActAsync(agent.Agent, sessions[i], gate, settings.AgentDayTimeout, cancellationToken)));
+        AgentFailed?[] failures;
+        try
+        {
+            failures = await Task.WhenAll(agents.Select((agent, i) => ActAsync(agent.Agent, sessions[i], gate, settings.AgentDayTimeout, OnBreach, stop.Token)));
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref breach) is not null)
+        {
+            failures = [];
+        }
+
+        if (Volatile.Read(ref breach) is { } stopped)
+        {
+            foreach (var session in sessions)
+            {
+                session.Close();
+            }
+
+            throw stopped;
+        }
 
         for (var i = 0; i < sessions.Length; i++)
         {
             foreach (var runEvent in sessions[i].Close())
             {
                 await EmitAsync(runEvent);
-            }
-
-            if (sessions[i].Breach is { } breach)
-            {
-                throw breach;
             }
 
             if (failures[i] is { } failure)
@@ -118,7 +159,8 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
     }
 
     private async Task<AgentFailed?> ActAsync(
-        IForecastingAgent agent, AgentDaySession session, SemaphoreSlim gate, TimeSpan timeout, CancellationToken cancellationToken)
+        IForecastingAgent agent, AgentDaySession session, SemaphoreSlim gate, TimeSpan timeout, Action<VisibilityBreachException> onBreach,
+        CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -139,6 +181,14 @@ public sealed class SimulationRunner(ITimeGatedCorpus corpus, IAnswerMatcher mat
             catch (AgentEndpointException e)
             {
                 return Failure(session, "endpoint", e.Message);
+            }
+            catch (VisibilityBreachException e)
+            {
+                // Met by the agent's own harness (e.g. a CLI agent's article tree), or rethrown from its tools: the run stops.
+                onBreach(e.Message.StartsWith($"Agent '{session.AgentName}'", StringComparison.Ordinal)
+                    ? e
+                    : new VisibilityBreachException($"Agent '{session.AgentName}' on {session.Today:yyyy-MM-dd}: {e.Message}", e));
+                return null;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

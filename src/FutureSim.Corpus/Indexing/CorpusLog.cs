@@ -31,4 +31,7 @@ internal static partial class CorpusLog
 
     [LoggerMessage(9, LogLevel.Warning, "Vector file {Path} is unreadable and is rebuilt: {Problem}")]
     public static partial void VectorFileDropped(ILogger logger, string path, string problem);
+
+    [LoggerMessage(10, LogLevel.Warning, "Another process is building or opening the corpus index {IndexDirectory}; waiting for it to finish")]
+    public static partial void WaitingForBuild(ILogger logger, string indexDirectory);
 }

@@ -1,5 +1,6 @@
 using FutureSim.Core.Articles;
 using FutureSim.Core.Input;
+using FutureSim.Core.Locking;
 using FutureSim.Corpus.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,9 @@ namespace FutureSim.Corpus.Indexing;
 /// </summary>
 public sealed class LuceneCorpus : ITimeGatedCorpus
 {
+    /// <summary>The file in the index folder that one process at a time holds while it opens or builds the index.</summary>
+    public const string BuildLockFile = "build.lock";
+
     private readonly IndexSnapshot snapshot;
     private readonly SearchSignals signals;
     private bool disposed;
@@ -70,7 +74,8 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     /// <summary>
     /// Opens the corpus as <see cref="OpenOrBuild"/> does, then, when <paramref name="search"/> names an embedding
     /// model, gives every chunk its vector: from the vector file beside the index (<c>vectors/</c>), the model's
-    /// seed files, or the model itself for chunks never embedded (see <see cref="SemanticIndexBuilder"/>).
+    /// seed files, or the model itself for chunks never embedded (see <see cref="SemanticIndexBuilder"/>). Processes
+    /// embedding for the same index take turns, as they do building it.
     /// </summary>
     /// <exception cref="EmbeddingFailedException">The model failed or answered wrongly; the files on disk are as they were.</exception>
     public static async Task<CorpusOpenResult> OpenOrBuildAsync(
@@ -98,8 +103,16 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
 
         try
         {
-            var builder = new SemanticIndexBuilder(model, Path.Combine(Path.GetFullPath(indexDirectory), "vectors"), logger ?? NullLogger.Instance);
-            var (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+            // One process at a time embeds and writes the vector file; another waits, then finds the vectors written.
+            var root = Path.GetFullPath(indexDirectory);
+            var builder = new SemanticIndexBuilder(model, Path.Combine(root, "vectors"), logger ?? NullLogger.Instance);
+            DenseIndex dense;
+            int embedded;
+            using (ExclusiveFile.Wait(Path.Combine(root, BuildLockFile), () => CorpusLog.WaitingForBuild(logger ?? NullLogger.Instance, root), ct))
+            {
+                (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+            }
+
             var approximate = dense.Count >= search.ApproximateFrom
                 ? dense.Cluster(search.ApproximateLists, seed: 11, trainingCount: search.ApproximateFrom)
                 : null;
@@ -135,7 +148,8 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
 
     /// <summary>
     /// Opens the index in <paramref name="indexDirectory"/> for the given corpus, building, extending or
-    /// rebuilding it as needed (see the class remarks), and reports what was done.
+    /// rebuilding it as needed (see the class remarks), and reports what was done. Processes that open the same index
+    /// at once take turns (<see cref="BuildLockFile"/>): the first builds, the others wait and reuse its index.
     /// </summary>
     /// <param name="indexDirectory">A folder owned by the index: Lucene files go to its <c>lucene</c> subfolder, the manifest beside it.</param>
     /// <param name="corpusPaths">Corpus files and dated-tree folders; formats are detected (see <see cref="Loading.CorpusFiles"/>).</param>
@@ -143,7 +157,7 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     /// <param name="handling">Whether a bad record stops the build or is skipped and reported.</param>
     /// <param name="progress">Told the file being read and the count of articles added, now and then.</param>
     /// <param name="logger">Receives what was decided and why; nothing when null.</param>
-    /// <param name="ct">Cancels a build; the index on disk is then left as it was before the call (or absent).</param>
+    /// <param name="ct">Cancels a build, or the wait for another process's; the index on disk is then left as it was before the call (or absent).</param>
     /// <exception cref="InvalidInputException">A corpus path is missing or unreadable, or a bad record was met with <see cref="InvalidRecordHandling.Fail"/>.</exception>
     public static CorpusOpenResult OpenOrBuild(
         string indexDirectory,
@@ -161,7 +175,12 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
             throw new ArgumentException("Give at least one corpus file or folder.", nameof(corpusPaths));
         }
 
-        var builder = new CorpusIndexBuilder(Path.GetFullPath(indexDirectory), policy, handling, progress, logger ?? NullLogger.Instance, ct);
+        // One process at a time checks, builds or extends an index; another waits for it, then opens what it built.
+        var root = Path.GetFullPath(indexDirectory);
+        Directory.CreateDirectory(root);
+        logger ??= NullLogger.Instance;
+        using var building = ExclusiveFile.Wait(Path.Combine(root, BuildLockFile), () => CorpusLog.WaitingForBuild(logger, root), ct);
+        var builder = new CorpusIndexBuilder(root, policy, handling, progress, logger, ct);
         return builder.OpenOrBuild(corpusPaths);
     }
 

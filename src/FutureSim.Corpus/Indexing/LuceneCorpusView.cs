@@ -214,7 +214,7 @@ internal sealed class LuceneCorpusView : ICorpusView
         {
             // The gate admitted a document its own stored article says is in the future: the index is corrupt.
             throw new VisibilityBreachException(
-                $"Corpus invariant breached: article {article.Id} is visible at {article.VisibleAt:O} but was returned at {AsOf:O}. Rebuild the index.");
+                $"the index admitted article {article.Id}, visible at {article.VisibleAt:O}, to a view as of {AsOf:O}: the index is corrupt. Rebuild it (futuresim index).");
         }
 
         return article;

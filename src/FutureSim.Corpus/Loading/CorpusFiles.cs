@@ -43,11 +43,15 @@ public static partial class CorpusFiles
         return [new CorpusFile(Path.GetFullPath(path), DetectFormat(path))];
     }
 
-    /// <summary>The format of a file, from the fields of its first record.</summary>
-    /// <exception cref="InvalidInputException">The file is empty, its first line is not JSON, or its fields fit no format.</exception>
+    /// <summary>
+    /// The format of a file, from the fields of its first readable record (a bad first record is the reader's to report
+    /// or skip, like any other).
+    /// </summary>
+    /// <exception cref="InvalidInputException">The file holds no readable record, or the first one fits no format.</exception>
     public static CorpusFormat DetectFormat(string file)
     {
         var record = new RawRecord();
+        RecordError? firstBad = null;
         foreach (var line in JsonLinesFile.ReadLines(file))
         {
             try
@@ -56,7 +60,8 @@ public static partial class CorpusFiles
             }
             catch (InvalidRecordException e)
             {
-                throw new InvalidInputException(new RecordError(file, line.Number, e.Message), "The first record decides the file's format: fix it. " + Advice);
+                firstBad ??= new RecordError(file, line.Number, e.Message);
+                continue;
             }
 
             return record.InferFormat() ?? throw new InvalidInputException(
@@ -64,7 +69,9 @@ public static partial class CorpusFiles
                 Advice);
         }
 
-        throw new InvalidInputException(new RecordError(file, 0, "the file holds no records, so its format cannot be told"), Advice);
+        throw firstBad is null
+            ? new InvalidInputException(new RecordError(file, 0, "the file holds no records, so its format cannot be told"), Advice)
+            : new InvalidInputException(firstBad, "No record of the file can be read, so its format cannot be told. " + Advice);
     }
 
     [GeneratedRegex(@"^\d{4}/\d{2}/\d{2}/articles\.jsonl(\.gz)?$")]

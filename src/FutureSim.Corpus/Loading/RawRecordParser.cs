@@ -1,15 +1,20 @@
 using System.Text.Json;
 using FutureSim.Core.Articles;
+using FutureSim.Core.Input;
 
 namespace FutureSim.Corpus.Loading;
 
 /// <summary>Reads one JSON object into a <see cref="RawRecord"/> with <see cref="Utf8JsonReader"/>; unknown fields are skipped.</summary>
 internal static class RawRecordParser
 {
-    /// <exception cref="InvalidRecordException">The line is not one JSON object or a known field has the wrong type.</exception>
+    /// <exception cref="InvalidRecordException">The line is not UTF-8 text, not one JSON object, or a known field has the wrong type.</exception>
     public static void Parse(ReadOnlySpan<byte> utf8, RawRecord record)
     {
         record.Clear();
+        if (Utf8Text.Problem(utf8) is { } notText)
+        {
+            throw new InvalidRecordException(notText);
+        }
         try
         {
             var reader = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);

@@ -8,27 +8,66 @@ namespace FutureSim.Corpus.Questions;
 /// Reads CSV per RFC 4180: a header row, comma-separated fields, fields in double quotes may hold commas,
 /// line breaks and doubled quotes (<c>""</c>). Lines end in CRLF, LF or CR; blank lines are ignored. A quote
 /// inside an unquoted field is kept as text. Each record's line is the line it starts on.
-/// Record-level faults (a character after a closing quote, the wrong number of fields) make that record bad
+/// A byte-order mark is skipped. Record-level faults (bytes that are not UTF-8, a character after a closing quote, the
+/// wrong number of fields) make that record bad
 /// and reading goes on at the next line; an unterminated quote runs to the end of the file and is reported
 /// at the line where its record starts.
 /// </summary>
 internal sealed class CsvRecordReader
 {
     private readonly string _text;
+    private readonly SortedSet<long> _notUtf8;
     private int _position;
     private long _line = 1;
 
-    private CsvRecordReader(string text) => _text = text;
+    private CsvRecordReader(string text, SortedSet<long> notUtf8)
+    {
+        _text = text;
+        _notUtf8 = notUtf8;
+    }
 
     public static IEnumerable<SourceRecord> Read(string path)
     {
-        string text;
-        using (var reader = new StreamReader(JsonLinesFile.OpenRead(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        byte[] bytes;
+        using (var stream = JsonLinesFile.OpenRead(path))
+        using (var copy = new MemoryStream())
         {
-            text = reader.ReadToEnd();
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
         }
 
-        return new CsvRecordReader(text).ReadAll(path);
+        var body = bytes.AsSpan(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
+        return new CsvRecordReader(Encoding.UTF8.GetString(body), NotUtf8Lines(body)).ReadAll(path);
+    }
+
+    /// <summary>The lines (numbered as the reader numbers them) that hold bytes that are not UTF-8.</summary>
+    private static SortedSet<long> NotUtf8Lines(ReadOnlySpan<byte> bytes)
+    {
+        var lines = new SortedSet<long>();
+        long line = 1;
+        var counted = 0;
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            var invalid = Utf8Text.FirstInvalidByte(bytes[offset..]);
+            if (invalid < 0)
+            {
+                break;
+            }
+
+            var at = offset + invalid;
+            for (; counted < at; counted++)
+            {
+                if (bytes[counted] == (byte)'\n' || (bytes[counted] == (byte)'\r' && (counted + 1 >= bytes.Length || bytes[counted + 1] != (byte)'\n')))
+                {
+                    line++;
+                }
+            }
+
+            lines.Add(line);
+            offset = at + 1;
+        }
+
+        return lines;
     }
 
     private List<SourceRecord> ReadAll(string path)
@@ -42,6 +81,11 @@ internal sealed class CsvRecordReader
             if (problem is null && fields.Count == 1 && fields[0].Length == 0)
             {
                 continue;
+            }
+
+            if (_notUtf8.GetViewBetween(start, Math.Max(start, _line - 1)).Count > 0)
+            {
+                problem = "the record is not valid UTF-8 text (is the file Latin-1?)";
             }
 
             if (header is null)

@@ -11,16 +11,18 @@ internal static class JsonRecordReader
     {
         foreach (var line in JsonLinesFile.ReadLines(path))
         {
-            JsonElement fields;
-            string? problem = null;
+            JsonElement fields = default;
+            var problem = Utf8Text.Problem(line.Utf8.Span);
             try
             {
-                using var document = JsonDocument.Parse(line.Utf8);
-                fields = document.RootElement.Clone();
+                if (problem is null)
+                {
+                    using var document = JsonDocument.Parse(line.Utf8);
+                    fields = document.RootElement.Clone();
+                }
             }
             catch (JsonException e)
             {
-                fields = default;
                 problem = $"malformed JSON: {FirstSentence(e.Message)}";
             }
 
@@ -44,8 +46,16 @@ internal static class JsonRecordReader
         }
 
         var records = new List<SourceRecord>();
-        var reader = new Utf8JsonReader(bytes.AsSpan(Utf8Bom(bytes)));
         var offset = Utf8Bom(bytes);
+        if (Utf8Text.FirstInvalidByte(bytes.AsSpan(offset)) is var invalid and >= 0)
+        {
+            var at = offset + invalid;
+            throw new InvalidInputException(
+                new RecordError(path, bytes.AsSpan(0, at).Count((byte)'\n') + 1, $"the file is not valid UTF-8 text (byte {at + 1}, 0x{bytes[at]:X2}; is it Latin-1?)"),
+                "Save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8): records cannot be skipped inside a JSON document.");
+        }
+
+        var reader = new Utf8JsonReader(bytes.AsSpan(offset));
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)

@@ -8,7 +8,7 @@ namespace FutureSim.Corpus.Questions;
 /// Detects a question file's format: Parquet (by extension or its <c>PAR1</c> magic) is refused; <c>.csv</c>
 /// is CSV; <c>.jsonl</c> and <c>.ndjson</c> are JSON Lines; otherwise the first non-blank character decides — <c>[</c> a JSON array, <c>{</c> JSON Lines, anything
 /// else CSV. For JSON Lines the fields of the first record tell the bundled sets apart: <c>first_question_set</c>
-/// and <c>resolved_to</c> mean ForecastBench; <c>open_date</c> and <c>resolving_item_id</c> mean the free-form set;
+/// and <c>resolved_to</c> mean ForecastBench (a bad first record is passed over: the first readable one decides); <c>open_date</c> and <c>resolving_item_id</c> mean the free-form set;
 /// anything else is a FutureSim file. A <c>.gz</c> suffix is ignored (gzip is read transparently).
 /// </summary>
 internal static class QuestionFormatDetection
@@ -55,6 +55,11 @@ internal static class QuestionFormatDetection
     {
         foreach (var line in JsonLinesFile.ReadLines(path))
         {
+            if (Utf8Text.Problem(line.Utf8.Span) is not null)
+            {
+                continue;
+            }
+
             try
             {
                 using var document = JsonDocument.Parse(line.Utf8);
@@ -65,8 +70,7 @@ internal static class QuestionFormatDetection
             }
             catch (Exception e) when (e is JsonException or RecordProblemException)
             {
-                // The loader reports the bad first line; its format cannot be told from it.
-                return QuestionFileFormat.FutureSimJsonLines;
+                // The loader reports (or skips) a bad line; the format is told from the first readable one.
             }
         }
 

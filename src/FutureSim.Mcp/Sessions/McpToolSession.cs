@@ -1,4 +1,5 @@
 using System.Globalization;
+using FutureSim.Core.Simulation;
 using FutureSim.Core.Tools;
 using FutureSim.Mcp.Tools;
 using Microsoft.Extensions.Logging;
@@ -39,16 +40,13 @@ internal sealed class McpToolSession(DayHandOff handOff, NextDayMode nextDayMode
 
     public async Task<ToolReply> CallAsync(string name, IDictionary<string, System.Text.Json.JsonElement>? arguments, CancellationToken cancellationToken)
     {
-        if (!Core.Tools.ToolCatalog.Names.Contains(name))
-        {
-            return Core.Tools.ToolCatalog.Unknown(name);
-        }
-
         lock (gate)
         {
             if (stopped)
             {
-                return ToolReply.Error("your day is over. Stop now; you will be started again on the next simulated day.");
+                return ToolCatalog.Names.Contains(name)
+                    ? ToolReply.Error("your day is over. Stop now; you will be started again on the next simulated day.")
+                    : ToolCatalog.Unknown(name);
             }
         }
 
@@ -60,19 +58,26 @@ internal sealed class McpToolSession(DayHandOff handOff, NextDayMode nextDayMode
         var lease = await handOff.CurrentAsync(cancellationToken);
         if (lease is null)
         {
-            return ToolReply.Ok(handOff.Completion ?? CompleteText);
+            return ToolCatalog.Names.Contains(name) ? ToolReply.Ok(handOff.Completion ?? CompleteText) : ToolCatalog.Unknown(name);
         }
 
         var preface = Acknowledge(lease);
         ToolReply reply;
         try
         {
+            // Unknown tools are answered by the invoker too, so that the day's event log records them.
             reply = ToolInvoker.Invoke(lease.Tools, name, arguments?.AsReadOnly());
         }
-        catch (InvalidOperationException)
+        catch (DayClosedException)
         {
             // The runner closed the day between our look-up and the call (its time limit ran out).
             reply = ToolReply.Error($"the day {Iso(lease.Tools.Today)} has ended; call next_day to continue.");
+        }
+        catch (VisibilityBreachException e)
+        {
+            // The runner stops the run; the client learns nothing of what was about to leak.
+            logger.LogCritical("Tool {Tool} met a visibility breach: {Breach}", name, e.Message);
+            reply = ToolReply.Error("the harness stopped the simulation because one of its own checks failed; there is nothing more to do. Stop now.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -126,33 +126,6 @@ public sealed class LlmAgentTests
     }
 
     [Fact]
-    public async Task AResumedRunContinuesTheConversationAndEndsAsAnUninterruptedOne()
-    {
-        using var temp = new TempDirectory();
-        await using var server = ChatCompletionServer.Start(ScriptedForecaster.Respond);
-        using var factory = new LlmAgentFactory(_ => null);
-        AgentSpec[] specs = [LlmRuns.Spec("gpt", server.Endpoint, "m")];
-        var uninterrupted = await LlmRuns.RunAsync(temp.Sub("whole"), factory, specs, "2026-01-01", "2026-01-03");
-
-        var manifest = TestKit.TestData.Manifest("resumed", "2026-01-01", "2026-01-03") with { Agents = [.. specs] };
-        var folder = RunFolder.Create(temp.Sub("resumed"), manifest, LlmRuns.Questions);
-        var runner = new SimulationRunner(new TestKit.InMemoryCorpus(LlmRuns.Articles), Core.Scoring.NormalisingAnswerMatcher.Instance, TimeProvider.System);
-        using (var stop = new CancellationTokenSource())
-        {
-            var first = new AgentRegistration(specs[0], factory.Create(specs[0], LlmRuns.Environment(folder, "gpt")));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(folder, [first], new StopAfterFirstDay(stop), stop.Token));
-        }
-
-        var second = new AgentRegistration(specs[0], factory.Create(specs[0], LlmRuns.Environment(folder, "gpt")));
-        await runner.RunAsync(folder, [second], null, CancellationToken.None);
-
-        Assert.Equal(File.ReadAllBytes(uninterrupted.EventsPath), File.ReadAllBytes(folder.EventsPath));
-        Assert.Equal(
-            File.ReadAllBytes(LlmRuns.AgentFile(uninterrupted, "gpt", ModelUsageFile.FileName)),
-            File.ReadAllBytes(LlmRuns.AgentFile(folder, "gpt", ModelUsageFile.FileName)));
-    }
-
-    [Fact]
     public async Task AConversationOverItsBudgetIsCompactedAndStaysAValidChat()
     {
         using var temp = new TempDirectory();
@@ -183,9 +156,4 @@ public sealed class LlmAgentTests
         request.Json.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("role").GetString() == "tool")
             .ToDictionary(m => m.GetProperty("tool_call_id").GetString()!, m => m.GetProperty("content").GetString()!);
-
-    private sealed class StopAfterFirstDay(CancellationTokenSource stop) : IProgress<DayReport>
-    {
-        public void Report(DayReport value) => stop.Cancel();
-    }
 }

@@ -75,7 +75,7 @@ public sealed class SweepCommandTests(CliRun cli)
         _ = problem;
         var file = SweepFile("bad", grid);
 
-        var (code, _, errors) = await cli.RunCapturingErrorsAsync("sweep", file, "--quiet");
+        var (code, _, errors) = await cli.RunCapturingAsync("sweep", file, "--quiet");
 
         Assert.Equal(2, code);
         Assert.Contains(expected, errors, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class SweepCommandTests(CliRun cli)
             _ => ["sweep", file, "--cluster", "lab", "--database", database, "--quiet"],
         };
 
-        var (code, _, errors) = await cli.RunCapturingErrorsAsync(args);
+        var (code, _, errors) = await cli.RunCapturingAsync(args);
 
         Assert.Equal(2, code);
         Assert.Contains("fs@127.0.0.1:1/sweeps", errors, StringComparison.Ordinal);

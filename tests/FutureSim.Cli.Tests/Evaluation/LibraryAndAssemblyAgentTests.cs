@@ -58,21 +58,10 @@ public sealed class LibraryAndAssemblyAgentTests(CliRun cli)
         var events = RunFolderReader.ReadEvents(Path.Combine(cli.RunsDirectory, "assembly", "events.jsonl")).ToArray();
         Assert.Contains(events, e => e is ForecastSubmitted { Agent: "mine" } f && f.Outcomes["Yes"] == 0.7);
 
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            var (badCode, _) = await cli.RunAsync("run", "--config", config, "--agents", "broken", "--run-id", "broken", "--quiet");
-            Assert.Equal(2, badCode);
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-
-        Assert.Contains("Agent 'broken' (kind assembly)", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("has no public type 'FutureSim.Cli.Tests.NoSuchAgent'", error.ToString(), StringComparison.Ordinal);
+        var (badCode, _, error) = await cli.RunCapturingAsync("run", "--config", config, "--agents", "broken", "--run-id", "broken", "--quiet");
+        Assert.Equal(2, badCode);
+        Assert.Contains("Agent 'broken' (kind assembly)", error, StringComparison.Ordinal);
+        Assert.Contains("has no public type 'FutureSim.Cli.Tests.NoSuchAgent'", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cli.RunsDirectory, "broken")));
     }
 }

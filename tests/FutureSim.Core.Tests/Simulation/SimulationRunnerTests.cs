@@ -130,7 +130,7 @@ public sealed class SimulationRunnerTests
         var failures = RunHarness.Events(folder).OfType<AgentFailed>().ToArray();
         Assert.Equal(2, failures.Length);
         Assert.All(failures, f => Assert.Equal("timeout", f.Kind));
-        Assert.Throws<InvalidOperationException>(() => leaked!.ListQuestions());
+        Assert.Throws<DayClosedException>(() => leaked!.ListQuestions());
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class CliHarnessSettingsTests
     [InlineData("AllowedHosts:0", "api.anthropic.com:99999", "is not a host or host:port")]
     [InlineData("ReadOnlyPaths:0", "tools/bin", "'ReadOnlyPaths' entry \"tools/bin\" must be an absolute path")]
     [InlineData("RelayCommand", "futuresim", "'RelayCommand' applies only with \"Sandbox\": \"none\"")]
+    [InlineData("Sandbx", "none", "'Sandbx' is not a setting")]
+    [InlineData("AllowedHost:0", "api.anthropic.com", "'AllowedHost:0' is not a setting")]
     public void BadSettingsNameTheAgentAndTheKey(string key, string value, string expected)
     {
         var values = new Dictionary<string, string> { ["Command"] = "claude -p {prompt}", [key] = value };

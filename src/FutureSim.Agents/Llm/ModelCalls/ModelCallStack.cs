@@ -28,6 +28,13 @@ internal sealed class ModelCallStack
 
     public UsageLedger Usage { get; }
 
+    /// <summary>Drops the model calls and usage recorded for days after <paramref name="lastCompletedDay"/> (all when null), before a run or a resume.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        Client.GetService<RecordingChatClient>()?.DiscardAfter(lastCompletedDay);
+        Usage.DiscardAfter(lastCompletedDay);
+    }
+
     /// <summary>Starts a simulated day: files recordings and usage under it and restarts the wall-time clock.</summary>
     public void BeginDay(DateOnly day)
     {
@@ -76,7 +83,26 @@ internal sealed class ModelCallStack
     public static string RecordingPath(string runDirectory, string agentName) =>
         RunFolderLayout.AgentFile(runDirectory, agentName, RunFolderLayout.ModelCalls);
 
-    private static ReplayingChatClient Replaying(string name, string kind, string replayedRun, string directory, ModelCallScope scope)
+    /// <summary>
+    /// Checks, before any run folder exists, what <see cref="Create"/> will need: the API key's environment variable, or
+    /// the recording of the replayed run. Throws <see cref="ArgumentException"/> saying what is missing.
+    /// </summary>
+    public static void CheckSource(string name, string kind, ModelEndpointSettings connection, AgentEnvironment environment, Func<string, string?> variables)
+    {
+        if (environment.ReplayFromRunDirectory is { } replayed)
+        {
+            RequireRecording(name, kind, replayed, environment.AgentDirectory);
+        }
+        else
+        {
+            connection.ResolveApiKey(variables, $"{kind} agent '{name}'");
+        }
+    }
+
+    private static ReplayingChatClient Replaying(string name, string kind, string replayedRun, string directory, ModelCallScope scope) =>
+        new(RequireRecording(name, kind, replayedRun, directory), scope);
+
+    private static string RequireRecording(string name, string kind, string replayedRun, string directory)
     {
         var path = RecordingPath(replayedRun, name);
         if (!File.Exists(path))
@@ -90,6 +116,6 @@ internal sealed class ModelCallStack
             throw new ArgumentException($"Cannot replay {kind} agent '{name}' into the run it replays ({replayedRun}); a replay writes a new run folder.");
         }
 
-        return new ReplayingChatClient(path, scope);
+        return path;
     }
 }

@@ -38,6 +38,73 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         }
     }
 
+    /// <summary>
+    /// Cuts the recording after the calls of <paramref name="lastCompletedDay"/> (all of it when null): the calls of a
+    /// day cut off by a kill are made again when the day is re-run, and recorded once. A line cut off by the kill goes
+    /// too. The next line continues the numbering and the shared-prefix chain as if the run had never stopped.
+    /// </summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        lock (gate)
+        {
+            var (keep, kept) = lastCompletedDay is { } last ? KeptLength(path, last) : (0L, 0);
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read))
+            {
+                file.SetLength(keep);
+            }
+
+            seq = kept;
+            previous = kept == 0 ? [] : ModelCallLog.Read(path).Last().Messages;
+            lastOptions = ("", "");
+        }
+    }
+
+    /// <summary>The length of the leading complete lines recorded on or before <paramref name="last"/>, and their count.</summary>
+    private static (long Bytes, int Lines) KeptLength(string path, DateOnly last)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        var buffer = new byte[1 << 16];
+        Span<byte> head = stackalloc byte[64]; // a line starts {"seq":n,"day":"YYYY-MM-DD"
+        var headLength = 0;
+        long position = 0, keep = 0;
+        var kept = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            foreach (var b in buffer.AsSpan(0, read))
+            {
+                position++;
+                if (b != (byte)'\n')
+                {
+                    if (headLength < head.Length)
+                    {
+                        head[headLength++] = b;
+                    }
+
+                    continue;
+                }
+
+                if (DayOf(head[..headLength]) is not { } day || day > last)
+                {
+                    return (keep, kept);
+                }
+
+                (keep, kept, headLength) = (position, kept + 1, 0);
+            }
+        }
+
+        return (keep, kept); // a last line without its newline was cut off by a kill: it goes
+    }
+
+    private static DateOnly? DayOf(ReadOnlySpan<byte> head)
+    {
+        var at = head.IndexOf("\"day\":\""u8);
+        return at >= 0 && head.Length >= at + 17
+            && DateOnly.TryParseExact(System.Text.Encoding.ASCII.GetString(head.Slice(at + 7, 10)), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];

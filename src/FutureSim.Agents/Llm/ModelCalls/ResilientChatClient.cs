@@ -41,9 +41,9 @@ internal sealed class ResilientChatClient(
                 {
                     failure = new EndpointFailure($"no response within {settings.RequestTimeout:c}", Transient: true, RetryAfter: null, null);
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && Classify(e, timeProvider) is { } classified)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = classified;
+                    failure = Classify(e, timeProvider);
                 }
             }
 
@@ -74,8 +74,8 @@ internal sealed class ResilientChatClient(
         return TimeSpan.FromMilliseconds(Math.Min(jittered, settings.MaxRetryDelay.TotalMilliseconds));
     }
 
-    /// <summary>What went wrong and whether trying again may help; null for failures that are not the endpoint's (they propagate as they are).</summary>
-    internal static EndpointFailure? Classify(Exception exception, TimeProvider timeProvider) => exception switch
+    /// <summary>What went wrong and whether trying again may help.</summary>
+    internal static EndpointFailure Classify(Exception exception, TimeProvider timeProvider) => exception switch
     {
         ClientResultException { Status: 0 } e => new EndpointFailure($"connection failed ({ChatRecordFormat.InnermostMessage(e)})", true, null, e),
         ClientResultException e => new EndpointFailure(
@@ -86,7 +86,9 @@ internal sealed class ResilientChatClient(
         HttpRequestException or IOException or SocketException => new EndpointFailure($"connection failed ({ChatRecordFormat.InnermostMessage(exception)})", true, null, exception),
         TimeoutException or TaskCanceledException => new EndpointFailure($"the request timed out ({exception.Message})", true, null, exception),
         JsonException => new EndpointFailure($"the response is not a valid chat completion ({exception.Message})", false, null, exception),
-        _ => null,
+
+        // Anything else the endpoint's client throws comes from a reply it could not use (e.g. a 200 without choices).
+        _ => new EndpointFailure($"the response is not a usable chat completion ({exception.GetType().Name}: {exception.Message})", false, null, exception),
     };
 
     /// <summary>The wait a server asks for: <c>retry-after-ms</c> (milliseconds), else <c>Retry-After</c> as seconds or an HTTP date.</summary>
@@ -99,11 +101,14 @@ internal sealed class ResilientChatClient(
 
         if (headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
         {
-            return TimeSpan.FromMilliseconds(milliseconds);
+            return Seconds(milliseconds / 1000);
         }
 
         return headers.TryGetValue("Retry-After", out var value) ? ParseRetryAfter(value, timeProvider) : null;
     }
+
+    /// <summary>A wait of <paramref name="seconds"/>; one too long for a <see cref="TimeSpan"/> (e.g. <c>1e15</c>) is the longest there is, and <see cref="Delay"/> caps it.</summary>
+    private static TimeSpan Seconds(double seconds) => seconds < 1e9 ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
 
     internal static TimeSpan? ParseRetryAfter(string? value, TimeProvider timeProvider)
     {
@@ -114,7 +119,7 @@ internal sealed class ResilientChatClient(
 
         if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return Seconds(seconds);
         }
 
         if (DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))

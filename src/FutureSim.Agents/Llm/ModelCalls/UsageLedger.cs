@@ -4,8 +4,8 @@ namespace FutureSim.Agents.Llm.ModelCalls;
 
 /// <summary>
 /// One agent's model usage per simulated day, kept in its <c>usage.csv</c>. Loads the rows of an
-/// earlier (resumed) run; starting a day clears that day's row, so a day re-run after a resume is
-/// counted once. Thread-safe.
+/// earlier (resumed) run; a resume drops the days after the last completed one (<see cref="DiscardAfter"/>) and
+/// starting a day clears that day's row, so a day re-run after a resume is counted once. Thread-safe.
 /// </summary>
 internal sealed class UsageLedger
 {
@@ -25,6 +25,23 @@ internal sealed class UsageLedger
             foreach (var row in ModelUsageFile.Read(path))
             {
                 days[row.Day] = (row.Calls, row.InputTokens, row.OutputTokens);
+            }
+        }
+    }
+
+    /// <summary>Forgets the days after <paramref name="lastCompletedDay"/> (all when null) and rewrites the file if it exists.</summary>
+    public void DiscardAfter(DateOnly? lastCompletedDay)
+    {
+        lock (gate)
+        {
+            foreach (var day in days.Keys.Where(d => lastCompletedDay is not { } last || d > last).ToArray())
+            {
+                days.Remove(day);
+            }
+
+            if (File.Exists(path))
+            {
+                Save();
             }
         }
     }
