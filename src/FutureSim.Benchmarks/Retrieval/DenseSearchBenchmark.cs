@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FutureSim.Corpus.Semantic;
 
 namespace FutureSim.Benchmarks.Retrieval;
@@ -9,6 +10,8 @@ namespace FutureSim.Benchmarks.Retrieval;
 /// FutureSim's 7.36 M-article corpus with 244 k arrivals during the simulation), and top-10 queries with
 /// random vectors are timed as of several instants of the simulated window. Vector contents do not change
 /// the cost of exact search (every visible vector is scored), so random vectors measure it faithfully.
+/// Every measured search is also checked (<see cref="DenseSearchChecks"/>): no result visible after the instant,
+/// by each result's stored instant, and exactly k results whenever k chunks are visible.
 /// </summary>
 public static class DenseSearchBenchmark
 {
@@ -26,40 +29,51 @@ public static class DenseSearchBenchmark
     /// <summary>The last day of FutureSim's corpus.</summary>
     internal static readonly DateTimeOffset Last = new(2025, 10, 18, 0, 0, 0, TimeSpan.Zero);
 
-    public static IReadOnlyList<DenseSearchBenchmarkRow> Run(IReadOnlyList<int> sizes, int queries, TimeProvider time, CancellationToken ct)
+    public static DenseSearchBenchmarkReport Run(IReadOnlyList<int> sizes, int queries, TimeProvider time, CancellationToken ct) =>
+        Run(sizes, queries, time, ct, search => search);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{int}, int, TimeProvider, CancellationToken)"/>, every search going through <paramref name="measured"/> (a test breaks the search with it to see the checks fail).</summary>
+    internal static DenseSearchBenchmarkReport Run(IReadOnlyList<int> sizes, int queries, TimeProvider time, CancellationToken ct, Func<DenseSearch, DenseSearch> measured)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var rows = new List<DenseSearchBenchmarkRow>();
+        var rows = ImmutableArray.CreateBuilder<DenseSearchBenchmarkRow>();
         foreach (var size in sizes)
         {
             var started = time.GetTimestamp();
             var index = Synthetic(size, seed: 20_260_101);
             var buildSeconds = time.GetElapsedTime(started).TotalSeconds;
+            var search = measured(Exact(index));
             var random = new Random(7);
             var query = new sbyte[Dimensions];
             foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
             {
+                var checks = new DenseSearchChecks(index, asOf.UtcTicks);
                 var milliseconds = new List<double>(queries);
                 for (var q = 0; q < queries + 5; q++)
                 {
                     ct.ThrowIfCancellationRequested();
                     random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(query.AsSpan()));
                     var start = time.GetTimestamp();
-                    index.Search(query, 1f / 127, long.MinValue, asOf.UtcTicks, 10);
+                    var found = search(query, 1f / 127, asOf.UtcTicks, 10);
                     if (q >= 5)
                     {
                         milliseconds.Add(time.GetElapsedTime(start).TotalMilliseconds);
                     }
+
+                    checks.Check(found, 10);
                 }
 
                 milliseconds.Sort();
-                var visible = index.Range(long.MinValue, asOf.UtcTicks).To;
-                rows.Add(new DenseSearchBenchmarkRow(size, index.Bytes, buildSeconds, asOf, visible, Percentile(milliseconds, 0.5), Percentile(milliseconds, 0.99)));
+                rows.Add(new DenseSearchBenchmarkRow(size, index.Bytes, buildSeconds, asOf, checks.Visible, Percentile(milliseconds, 0.5), Percentile(milliseconds, 0.99), checks.CutoffViolations, checks.ShortResults));
             }
         }
 
-        return rows;
+        return new DenseSearchBenchmarkReport(rows.ToImmutable());
     }
+
+    /// <summary>Exact search of <paramref name="index"/> as of an instant, as the positions of the hits (the synthetic indexes' document numbers are their positions).</summary>
+    private static DenseSearch Exact(DenseIndex index) =>
+        (query, scale, asOfTicks, want) => [.. index.Search(query, scale, long.MinValue, asOfTicks, want).Select(h => h.Doc)];
 
     /// <summary>
     /// The approximate (clustered) index against exact search at one size: vectors drawn around
@@ -68,7 +82,11 @@ public static class DenseSearchBenchmark
     /// <paramref name="queries"/> evenly spaced ones are held out as queries and the rest laid out over the
     /// calendar; recall@10 of the approximate top-10 against the exact one, and both latencies, per instant.
     /// </summary>
-    public static IReadOnlyList<ApproximateSearchRow> RunApproximate(int size, int lists, int probes, int queries, TimeProvider time, CancellationToken ct, string? vectorFile = null)
+    public static ApproximateSearchReport RunApproximate(int size, int lists, int probes, int queries, double minimumRecall, TimeProvider time, CancellationToken ct, string? vectorFile = null) =>
+        RunApproximate(size, lists, probes, queries, minimumRecall, time, ct, vectorFile, search => search);
+
+    /// <summary>As the public overload, the approximate searches going through <paramref name="measured"/> (a test breaks them with it to see the checks fail).</summary>
+    internal static ApproximateSearchReport RunApproximate(int size, int lists, int probes, int queries, double minimumRecall, TimeProvider time, CancellationToken ct, string? vectorFile, Func<DenseSearch, DenseSearch> measured)
     {
         ArgumentNullException.ThrowIfNull(time);
         const int Topics = 2000;
@@ -91,9 +109,11 @@ public static class DenseSearchBenchmark
         var started = time.GetTimestamp();
         var clustered = exact.Cluster(lists, seed: 11);
         var clusterSeconds = time.GetElapsedTime(started).TotalSeconds;
-        var rows = new List<ApproximateSearchRow>();
+        var approximate = measured((query, scale, asOfTicks, want) => [.. clustered.Search(query, scale, long.MinValue, asOfTicks, want, probes).Select(h => h.Doc)]);
+        var rows = ImmutableArray.CreateBuilder<ApproximateSearchRow>();
         foreach (var asOf in new[] { WindowStart, WindowStart.AddDays(44), Last })
         {
+            var checks = new DenseSearchChecks(exact, asOf.UtcTicks);
             var exactMs = new List<double>();
             var approximateMs = new List<double>();
             double recall = 0;
@@ -105,18 +125,20 @@ public static class DenseSearchBenchmark
                 var truth = exact.Search(query, scale, long.MinValue, asOf.UtcTicks, 10);
                 exactMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
                 start = time.GetTimestamp();
-                var found = clustered.Search(query, scale, long.MinValue, asOf.UtcTicks, 10, probes);
+                var found = approximate(query, scale, asOf.UtcTicks, 10);
                 approximateMs.Add(time.GetElapsedTime(start).TotalMilliseconds);
-                recall += truth.Length == 0 ? 1 : truth.Count(t => found.Any(f => f.Doc == t.Doc)) / (double)truth.Length;
+                checks.Check([.. truth.Select(t => t.Doc)], 10);
+                checks.Check(found, 10);
+                recall += truth.Length == 0 ? 1 : truth.Count(t => found.Contains(t.Doc)) / (double)truth.Length;
             }
 
             exactMs.Sort();
             approximateMs.Sort();
-            rows.Add(new ApproximateSearchRow(exact.Count, lists, probes, asOf, exact.Range(long.MinValue, asOf.UtcTicks).To, recall / queries, clusterSeconds,
-                Percentile(exactMs, 0.5), Percentile(approximateMs, 0.5), Percentile(approximateMs, 0.99)));
+            rows.Add(new ApproximateSearchRow(exact.Count, lists, probes, asOf, checks.Visible, recall / queries, clusterSeconds,
+                Percentile(exactMs, 0.5), Percentile(approximateMs, 0.5), Percentile(approximateMs, 0.99), checks.CutoffViolations, checks.ShortResults));
         }
 
-        return rows;
+        return new ApproximateSearchReport(rows.ToImmutable(), minimumRecall);
     }
 
     /// <summary>The vectors of a vector file laid out over the calendar, but for <paramref name="queries"/> evenly spaced ones held out as queries.</summary>
@@ -219,9 +241,3 @@ public static class DenseSearchBenchmark
 
     private static double Percentile(List<double> sorted, double fraction) => FutureSim.Core.Statistics.Quantile.NearestRank(sorted, fraction);
 }
-
-/// <summary>One instant of <see cref="DenseSearchBenchmark.RunApproximate"/>: recall@10 of the clustered index against exact search, and their latencies.</summary>
-public sealed record ApproximateSearchRow(int Chunks, int Lists, int Probes, DateTimeOffset AsOf, int Visible, double RecallAt10, double ClusterSeconds, double ExactP50Milliseconds, double P50Milliseconds, double P99Milliseconds);
-
-/// <summary>One size and instant of <see cref="DenseSearchBenchmark"/>: vectors visible, latency of exact top-10 search.</summary>
-public sealed record DenseSearchBenchmarkRow(int Chunks, long Bytes, double BuildSeconds, DateTimeOffset AsOf, int Visible, double P50Milliseconds, double P99Milliseconds);

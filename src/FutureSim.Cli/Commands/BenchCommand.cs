@@ -51,23 +51,24 @@ internal static class BenchCommand
         var probes = new Option<int>("--probes") { Description = "With --approximate: clusters scanned per query.", DefaultValueFactory = _ => 16 };
         var approximate = new Option<bool>("--approximate") { Description = "Measure the clustered (approximate, gate-exact) index against exact search at the first size: recall@10 and latency." };
         var vectors = new Option<string?>("--vectors") { Description = "With --approximate: measure on the real embeddings of this vector file (e.g. corpora/vectors/local_snowflake-arctic-embed-xs.fsv), some held out as queries, instead of synthetic vectors." };
-        var command = new Command("semantic", "Exact time-gated dense search on synthetic 384-dimension vectors at growing sizes over FutureSim's calendar: p50/p99 per instant.") { sizes, queries, approximate, lists, probes, vectors, Json };
+        var minimumRecall = new Option<double>("--min-recall") { Description = "With --approximate: the recall@10 against exact search each instant must reach, or the check fails.", DefaultValueFactory = _ => 0.9 };
+        var command = new Command("semantic", "Exact time-gated dense search on synthetic 384-dimension vectors at growing sizes over FutureSim's calendar: p50/p99 per instant; checks that no result is visible after the instant and that k results come back whenever k are visible.") { sizes, queries, approximate, lists, probes, vectors, minimumRecall, Json };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(approximate))
             {
                 var size = int.Parse(parse.GetValue(sizes)!.Split(',')[0], CultureInfo.InvariantCulture);
-                var approximateRows = DenseSearchBenchmark.RunApproximate(size, parse.GetValue(lists), parse.GetValue(probes), parse.GetValue(queries), TimeProvider.System, cancellationToken, parse.GetValue(vectors));
-                return Task.FromResult(Print(approximateRows, parse.GetValue(Json), [], r => r.Select(row => (
+                var approximateReport = DenseSearchBenchmark.RunApproximate(size, parse.GetValue(lists), parse.GetValue(probes), parse.GetValue(queries), parse.GetValue(minimumRecall), TimeProvider.System, cancellationToken, parse.GetValue(vectors));
+                return Task.FromResult(Print(approximateReport, parse.GetValue(Json), approximateReport.Problems, r => r.Rows.Select(row => (
                     Invariant($"{row.Chunks:N0} chunks, {row.Lists} lists, {row.Probes} probed, as of {row.AsOf:yyyy-MM-dd}"),
-                    Invariant($"recall@10 {row.RecallAt10:0.000}, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms (exact p50 {row.ExactP50Milliseconds:0.00} ms; clustering {row.ClusterSeconds:0.0} s)")))));
+                    Invariant($"recall@10 {row.RecallAt10:0.000} (floor {r.MinimumRecall:0.000}), p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms (exact p50 {row.ExactP50Milliseconds:0.00} ms; clustering {row.ClusterSeconds:0.0} s), {row.CutoffViolations} cutoff violations, {row.ShortResults} short results")))));
             }
 
             var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-            var rows = DenseSearchBenchmark.Run(sizeList, parse.GetValue(queries), TimeProvider.System, cancellationToken);
-            return Task.FromResult(Print(rows, parse.GetValue(Json), [], r => r.Select(row => (
+            var report = DenseSearchBenchmark.Run(sizeList, parse.GetValue(queries), TimeProvider.System, cancellationToken);
+            return Task.FromResult(Print(report, parse.GetValue(Json), report.Problems, r => r.Rows.Select(row => (
                 Invariant($"{row.Chunks:N0} chunks, as of {row.AsOf:yyyy-MM-dd}"),
-                Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms")))));
+                Invariant($"{row.Visible:N0} visible, {row.Bytes / 1048576.0:N0} MB, p50 {row.P50Milliseconds:0.00} ms  p99 {row.P99Milliseconds:0.00} ms, {row.CutoffViolations} cutoff violations, {row.ShortResults} short results")))));
         });
         return command;
     }
