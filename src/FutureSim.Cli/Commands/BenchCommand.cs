@@ -30,7 +30,7 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients, the CLI agents' sandbox.");
+        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients, the CLI agents' sandbox, the run viewer.");
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
@@ -39,6 +39,7 @@ internal static class BenchCommand
         command.Add(Semantic());
         command.Add(Scale());
         command.Add(Sandbox());
+        command.Add(ViewerBenchCommand.Create());
         return command;
     }
 

@@ -21,18 +21,25 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
     public async Task<ITimeGatedCorpus> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
         (await OpenAsync(files, policy, needsEmbeddings: false, cancellationToken)).Corpus;
 
+    /// <summary>Opens (building if needed) without a status line on the terminal: for a corpus opened in the background.</summary>
+    public async Task<ITimeGatedCorpus> OpenQuietlyAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
+        (await OpenAsync(files, policy, needsEmbeddings: false, quiet: true, cancellationToken)).Corpus;
+
     /// <param name="files">Corpus files and folders (relative to the project root).</param>
     /// <param name="policy">The visibility policy.</param>
     /// <param name="needsEmbeddings">Load the embedding model even when the default mode is keyword (a verb asked for another mode).</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="EmbeddingFailedException">The embedding model failed; nothing was written.</exception>
-    public async Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken)
+    public Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken) =>
+        OpenAsync(files, policy, needsEmbeddings, quiet: false, cancellationToken);
+
+    private async Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, bool quiet, CancellationToken cancellationToken)
     {
         var handling = options.Value.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail;
         var paths = files.Select(project.Resolve).ToArray();
         var indexDirectory = project.Resolve(options.Value.IndexDirectory);
         var settings = Settings(needsEmbeddings || search.Value.Mode != SearchMode.Keyword);
-        if (Console.IsErrorRedirected)
+        if (quiet || Console.IsErrorRedirected)
         {
             return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress: null, logger, cancellationToken);
         }

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Scoring;
+using FutureSim.Viewer.Articles;
+
+namespace FutureSim.Viewer.Runs;
+
+/// <summary>
+/// The runs the viewer shows and their latest snapshots. A run is read again when its files changed (a run
+/// still being written, or rescored), at most once per <see cref="MinimumReloadInterval"/>; until the new
+/// snapshot is ready the previous one is served. Reading never takes a lock on the run folder. Thread-safe.
+/// </summary>
+public sealed class RunLibrary : IDisposable
+{
+    /// <summary>A running run is re-read at most this often.</summary>
+    public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(1);
+
+    private readonly IAnswerMatcher _matcher;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Slot> _slots;
+    private readonly Lock _gate = new();
+    private (string Key, Task<CombinedBoard?> Board)? _combined;
+
+    public RunLibrary(ImmutableArray<RunLocation> runs, IAnswerMatcher matcher, ArticleLibrary articles, TimeProvider time)
+    {
+        Runs = runs;
+        Articles = articles;
+        _matcher = matcher;
+        _time = time;
+        _slots = runs.ToDictionary(r => r.Id, r => new Slot(r), StringComparer.Ordinal);
+    }
+
+    public ImmutableArray<RunLocation> Runs { get; }
+
+    public ArticleLibrary Articles { get; }
+
+    /// <summary>The run with this id, or null (ids come from URLs: nothing else is looked up).</summary>
+    public RunLocation? Find(string id) => _slots.TryGetValue(id, out var slot) ? slot.Run : null;
+
+    /// <summary>Starts reading every run (and opening their corpora) in the background.</summary>
+    public void StartLoading()
+    {
+        foreach (var run in Runs)
+        {
+            _ = GetAsync(run, CancellationToken.None).ContinueWith(
+                t => { if (t.IsCompletedSuccessfully && t.Result.Manifest is { } m) { _ = Articles.GetAsync(m, CancellationToken.None); } },
+                TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The run's latest snapshot if one has been read, else null (and the reading is started); never waits.</summary>
+    public RunSnapshot? Peek(RunLocation run)
+    {
+        var task = GetAsync(run, CancellationToken.None);
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    /// <summary>The run's latest snapshot, reading it again first when its files changed.</summary>
+    public async Task<RunSnapshot> GetAsync(RunLocation run, CancellationToken cancellationToken)
+    {
+        var slot = _slots[run.Id];
+        Task<RunSnapshot> current;
+        lock (_gate)
+        {
+            current = slot.Current ??= Load(slot);
+            if (current.IsCompletedSuccessfully
+                && slot.Next is null
+                && current.Result.Stamp != RunStamp.Of(run)
+                && _time.GetUtcNow() - slot.LoadedAt >= MinimumReloadInterval)
+            {
+                var next = Load(slot);
+                slot.Next = next;
+                _ = next.ContinueWith(
+                    t =>
+                    {
+                        lock (_gate)
+                        {
+                            slot.Current = t.IsCompletedSuccessfully ? t : slot.Current;
+                            slot.Next = null;
+                        }
+                    },
+                    TaskScheduler.Default);
+            }
+        }
+
+        return await current.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One leaderboard over every run that reads without error (seeds pooled), with bands; null with fewer than two such runs.</summary>
+    public async Task<CombinedBoard?> GetCombinedAsync(CancellationToken cancellationToken)
+    {
+        if (Runs.Length < 2)
+        {
+            return null;
+        }
+
+        var snapshots = await Task.WhenAll(Runs.Select(r => GetAsync(r, cancellationToken))).ConfigureAwait(false);
+        var loaded = snapshots.Where(s => s.IsLoaded).ToList();
+        var key = string.Join("\n", loaded.Select(s => s.Location.Id + " " + s.Stamp.Tag));
+        Task<CombinedBoard?> board;
+        lock (_gate)
+        {
+            if (_combined is not { } cached || cached.Key != key)
+            {
+                _combined = (key, Task.Run(() => Combine(loaded), CancellationToken.None));
+            }
+
+            board = _combined.Value.Board;
+        }
+
+        return await board.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => Articles.Dispose();
+
+    private static CombinedBoard? Combine(List<RunSnapshot> loaded)
+    {
+        if (loaded.Count < 2)
+        {
+            return null;
+        }
+
+        var scores = loaded.Select(s => s.Scores!).ToList();
+        try
+        {
+            var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
+            return new CombinedBoard(board, DailyBands.Compute(board, scores), [.. loaded.Select(s => s.Location.Id)]);
+        }
+        catch (ArgumentException)
+        {
+            return null; // runs scored with different options cannot share a leaderboard
+        }
+    }
+
+    private Task<RunSnapshot> Load(Slot slot)
+    {
+        slot.LoadedAt = _time.GetUtcNow();
+        return Task.Run(() => RunSnapshotLoader.LoadAsync(slot.Run, _matcher, CancellationToken.None));
+    }
+
+    private sealed class Slot(RunLocation run)
+    {
+        public RunLocation Run { get; } = run;
+
+        public Task<RunSnapshot>? Current { get; set; }
+
+        public Task<RunSnapshot>? Next { get; set; }
+
+        public DateTimeOffset LoadedAt { get; set; }
+    }
+}

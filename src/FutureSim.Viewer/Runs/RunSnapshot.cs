@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using FutureSim.Agents.Llm;
+using FutureSim.Core.Input;
+using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Questions;
+using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
+using FutureSim.Corpus.Questions;
+
+namespace FutureSim.Viewer.Runs;
+
+/// <summary>
+/// One run folder as read at one moment, through the same readers as scoring: its record (tool calls
+/// included), scores, leaderboard with daily bands, traces, question-set audit and model usage; or, when the
+/// folder cannot be read, the error naming the file and line.
+/// </summary>
+public sealed record RunSnapshot
+{
+    public required RunLocation Location { get; init; }
+
+    /// <summary>What the folder's files looked like when read; a different stamp means it changed.</summary>
+    public required RunStamp Stamp { get; init; }
+
+    /// <summary>The manifest, when it could be read (even if the events could not).</summary>
+    public RunManifest? Manifest { get; init; }
+
+    /// <summary>Why the run could not be read, or null.</summary>
+    public RecordError? Error { get; init; }
+
+    public RunRecord? Record { get; init; }
+
+    public RunScores? Scores { get; init; }
+
+    public Leaderboard? Board { get; init; }
+
+    /// <summary>Daily bands per entry of <see cref="Board"/>.</summary>
+    public ImmutableArray<ImmutableArray<DailyBand>> Bands { get; init; } = [];
+
+    public RunTraces? Traces { get; init; }
+
+    public ImmutableArray<QuestionLeak> Leaks { get; init; } = [];
+
+    /// <summary>Model usage per agent that called a model (from <c>agents/&lt;agent&gt;/usage.csv</c>).</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> Usage { get; init; } =
+        ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>.Empty;
+
+    /// <summary>The position of each question in <see cref="RunScores.Questions"/>.</summary>
+    public ImmutableDictionary<QuestionId, int> QuestionIndex { get; init; } = ImmutableDictionary<QuestionId, int>.Empty;
+
+    public bool IsLoaded => Error is null && Scores is not null;
+}
