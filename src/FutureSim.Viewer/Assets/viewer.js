@@ -112,7 +112,7 @@
   // A line chart over days: series {name, color, points [[day, y]], band [[day, lo, hi]], markers}; hover shows values.
   function lineChart(options) {
     const width = options.width || 900, height = options.height || 320;
-    const margin = { left: 56, right: 16, top: 14, bottom: 34 };
+    const margin = { left: 56, right: 16, top: 24, bottom: 34 };
     const all = options.series.flatMap((x) => x.points.concat((x.band || []).flatMap((b) => [[b[0], b[1]], [b[0], b[2]]])));
     const xs = all.map((p) => p[0]).concat(options.xExtra || []);
     const ys = all.map((p) => p[1]).concat(options.yExtra || []);
@@ -136,7 +136,7 @@
       grid.appendChild(s('text', { x: X(t), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, dayText(t)));
     }
     svg.appendChild(grid);
-    if (options.yLabel) { svg.appendChild(s('text', { x: 12, y: margin.top + 8, class: 'axis-label' }, options.yLabel)); }
+    if (options.yLabel) { svg.appendChild(s('text', { x: margin.left, y: 14, class: 'axis-label' }, options.yLabel)); }
     if (options.zero && y0 < 0 && y1 > 0) { svg.appendChild(s('line', { x1: margin.left, x2: width - margin.right, y1: Y(0), y2: Y(0), class: 'zero' })); }
     for (const mark of options.verticals || []) {
       svg.appendChild(s('line', { x1: X(mark.x), x2: X(mark.x), y1: margin.top, y2: height - margin.bottom, class: 'marker-line' }));
@@ -153,7 +153,7 @@
         if (!series.step || i === 0) { return (i === 0 ? 'M' : 'L') + X(p[0]) + ',' + Y(p[1]); }
         return 'H' + X(p[0]) + 'V' + Y(p[1]);
       }).join('') + (series.step && series.until !== undefined && series.points.length ? 'H' + X(series.until) : '');
-      g.appendChild(s('path', { d: path, stroke: series.color, class: 'line' }));
+      g.appendChild(s('path', { d: path, stroke: series.color, class: series.dashed ? 'line dashed' : 'line' }));
       if (series.markers) {
         for (const p of series.points) {
           g.appendChild(s('circle', { cx: X(p[0]), cy: Y(p[1]), r: 3.5, fill: series.color, class: 'fs-point', 'data-agent': series.name, 'data-day': dayText(p[0]) },
@@ -361,8 +361,10 @@
     const resolution = q.resolved_on || q.resolution_date;
     const opens = Math.max(dayNumber(q.opens_at.slice(0, 10)), doc.first_day ? dayNumber(doc.first_day) : -Infinity);
     const end = Math.min(dayNumber(resolution), doc.last_day ? dayNumber(doc.last_day) + 1 : Infinity);
-    const series = doc.agents.map((a, i) => ({ name: a.agent, color: colorOf(i), step: true, markers: true, until: end,
-      points: a.points.filter((p) => p[1] != null).map((p) => [dayNumber(p[0]), p[1]]) })).filter((x) => x.points.length);
+    const series = doc.agents.flatMap((a, i) => [
+      { name: a.agent, color: colorOf(i), step: true, markers: true, until: end, points: a.points.filter((p) => p[1] != null).map((p) => [dayNumber(p[0]), p[1]]) },
+      { name: a.agent + ' (top outcome)', color: colorOf(i), step: true, dashed: true, until: end, points: a.points.filter((p) => p[3].length).map((p) => [dayNumber(p[0]), p[3][0][1]]) },
+    ]).filter((x) => x.points.length);
     const articles = doc.agents.flatMap((a, i) => a.articles.map((x) => Object.assign({ agent: a.agent, color: colorOf(i), row: i }, x)));
     const strip = (X, Y, bottom) => s('g', { class: 'article-strip' }, articles.map((x) => {
       const cx = X(Math.max(dayNumber(x.visible_at), opens - 0.5));
@@ -373,7 +375,7 @@
     const chart = series.length
       ? lineChart({ series: series, yRange: [0, 1], xExtra: [opens, end], verticals: [{ x: dayNumber(resolution), label: (q.resolved_on ? 'resolved ' : 'resolves ') + resolution }],
         overlay: strip, label: 'probability of the truth', yLabel: 'p(truth)',
-        caption: 'Each agent\'s probability of the eventual truth, held from each forecast day (dots) until the next; squares at the bottom: articles that led to its submissions, at the instant they became visible.' })
+        caption: 'Solid: each agent\'s probability of the eventual truth, held from each forecast day (dots) until the next; dashed: the probability of its top outcome (named in the tables below); squares at the bottom: articles that led to its submissions, at the instant they became visible.' })
       : h('p', { class: 'muted' }, 'No agent forecast this question.');
     const sections = doc.agents.map((a, i) => h('section', { class: 'agent-forecasts', 'data-agent': a.agent },
       h('h3', {}, h('span', { class: 'swatch', color: colorOf(i) }), link(route('run', id, 'agent', a.agent), a.agent),
