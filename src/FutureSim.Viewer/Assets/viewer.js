@@ -236,6 +236,7 @@
     return unique ? entry.agent : entry.id;
   }
 
+  // bands: a promise of the entries' daily bands; the curves are drawn at once and again with their bands.
   function leaderboardSections(board, bands, runId) {
     const label = (e) => entryLabel(board, e);
     const agentCell = (e) => h('td', { class: 'agent' }, runId && e.runs.length === 1 ? link(route('run', runId, 'agent', e.agent), label(e)) : label(e));
@@ -292,10 +293,12 @@
     ].filter((m) => board.entries.some((e) => e.daily.some((d) => d[m.key] != null)));
     const holder = h('div', { class: 'curves' });
     const buttons = h('div', { class: 'tabs' });
+    let current = null, loaded = [];
     const show = (metric) => {
+      current = metric;
       for (const b of buttons.children) { b.classList.toggle('active', b.dataset.metric === metric.key); }
       const series = board.entries.map((e, i) => {
-        const band = bands[i] ? bands[i][metric.band] : [];
+        const band = loaded[i] ? loaded[i][metric.band] : [];
         const points = [], bandPoints = [];
         e.daily.forEach((d, j) => {
           if (d[metric.key] == null) { return; }
@@ -309,6 +312,9 @@
         caption: `Daily ${metric.title}; shaded: ${Math.round(board.options.confidence_level * 100)} % bootstrap band, questions resampled (200 resamples), seeds averaged. Click a name to hide it.` }));
     };
     for (const metric of metrics) { buttons.appendChild(h('button', { type: 'button', 'data-metric': metric.key, onclick: () => show(metric) }, metric.title)); }
+    // Redrawn once the page holding the chart is shown (a report resolves the bands before that).
+    const redraw = (attempts) => { if (holder.isConnected) { show(current); } else if (attempts > 0) { setTimeout(() => redraw(attempts - 1), 50); } };
+    bands.then((b) => { loaded = b; if (current) { redraw(100); } }, () => {});
     if (metrics.length) { show(metrics[0]); } else { holder.appendChild(h('p', { class: 'muted' }, 'No completed day yet.')); }
     return [buttons, holder];
   }
@@ -327,14 +333,15 @@
     const usage = doc.usage.length ? [h('h2', {}, 'Model usage'), table(['Agent', 'Days', 'Model calls', 'Input tokens', 'Output tokens', 'Cost'],
       doc.usage.map((u) => h('tr', {}, h('td', {}, u.agent), h('td', { class: 'num' }, u.days), h('td', { class: 'num' }, u.calls), h('td', { class: 'num' }, u.input_tokens),
         h('td', { class: 'num' }, u.output_tokens), h('td', { class: 'num' }, fixed(u.cost, 4)))))] : [];
-    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, doc.bands, id) : [], usage);
+    const bands = doc.leaderboard ? load('runs', id, 'bands').then((b) => b.bands) : Promise.resolve([]);
+    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, bands, id) : [], usage);
   }
 
   async function allPage() {
     setCrumbs(link('#/', 'Runs'), h('span', {}, 'All runs'));
     const doc = await load('all', 'leaderboard');
     return [h('h1', {}, 'Leaderboard over all runs'), h('p', { class: 'meta' }, 'Runs: ', doc.runs.map((r, i) => [i ? ', ' : '', link(route('run', r), r)]))]
-      .concat(leaderboardSections(doc.leaderboard, doc.bands, null));
+      .concat(leaderboardSections(doc.leaderboard, Promise.resolve(doc.bands), null));
   }
 
   async function questionsPage(id) {

@@ -9,7 +9,7 @@ namespace FutureSim.Viewer.Documents;
 /// Maps a document path — what the pages ask for, the same in the server and in the static report — to its
 /// JSON. Paths are segments separated by '/', each percent-encoded; every segment is looked up among the
 /// runs, agents, questions and days the library knows, never used as a file path:
-/// <c>runs</c>, <c>all/leaderboard</c>, <c>runs/{run}/status|leaderboard|questions|audit</c>,
+/// <c>runs</c>, <c>all/leaderboard</c>, <c>runs/{run}/status|leaderboard|bands|questions|audit</c>,
 /// <c>runs/{run}/questions/{question}</c>, <c>runs/{run}/agents/{agent}</c>,
 /// <c>runs/{run}/agents/{agent}/days/{yyyy-MM-dd}</c>, <c>runs/{run}/articles</c> (the index) and <c>runs/{run}/articles/{article}</c>.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class DocumentRouter(RunLibrary library)
         var id = s.Location.Id;
         yield return PathOf("runs", id, "status");
         yield return PathOf("runs", id, "leaderboard");
+        yield return PathOf("runs", id, "bands");
         yield return PathOf("runs", id, "audit");
         if (!s.IsLoaded)
         {
@@ -86,6 +87,8 @@ public sealed class DocumentRouter(RunLibrary library)
                 return RunDocuments.Status(s);
             case ["leaderboard"]:
                 return RunDocuments.Leaderboard(s);
+            case ["bands"]:
+                return RunDocuments.RunBands(s);
             case ["audit"]:
                 return RunDocuments.Audit(s);
         }

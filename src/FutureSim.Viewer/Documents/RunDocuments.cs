@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FutureSim.Core.Input;
 using FutureSim.Core.Leaderboards;
@@ -64,12 +65,11 @@ internal static class RunDocuments
     public static object Status(RunSnapshot s) => new { stamp = s.Stamp.Tag, days = s.Record?.Days.Length ?? 0, complete = s.Record?.IsComplete ?? false, error = Error(s.Error) };
 
     public static object Leaderboard(RunSnapshot s) => s.Board is null
-        ? new { run = Summary(s), leaderboard = (object?)null, bands = Array.Empty<object>(), usage = Array.Empty<object>() }
+        ? new { run = Summary(s), leaderboard = (object?)null, usage = Array.Empty<object>() }
         : new
         {
             run = Summary(s),
             leaderboard = (object?)Board(s.Board),
-            bands = Bands(s.Board, s.Bands),
             usage = s.Usage.Select(u => new
             {
                 agent = u.Key,
@@ -81,6 +81,9 @@ internal static class RunDocuments
             }).ToArray(),
         };
 
+    /// <summary>The daily bands of the run's leaderboard entries (a document of their own: computed after the tables).</summary>
+    public static object RunBands(RunSnapshot s) => new { bands = s.Board is null ? [] : Bands(s.Board, s.Bands) };
+
     public static object Combined(CombinedBoard combined) => new
     {
         runs = combined.RunIds,
@@ -89,11 +92,14 @@ internal static class RunDocuments
     };
 
     /// <summary>The leaderboard exactly as <c>leaderboard.json</c> renders it.</summary>
-    public static JsonElement Board(Leaderboard board)
+    public static JsonElement Board(Leaderboard board) => Rendered.GetValue(board, b =>
     {
-        using var document = JsonDocument.Parse(LeaderboardRenderer.Json(board));
-        return document.RootElement.Clone();
-    }
+        using var document = JsonDocument.Parse(LeaderboardRenderer.Json(b));
+        return new StrongBox<JsonElement>(document.RootElement.Clone());
+    }).Value;
+
+    /// <summary>Each leaderboard rendered once (a snapshot's board lives as long as the snapshot).</summary>
+    private static readonly ConditionalWeakTable<Leaderboard, StrongBox<JsonElement>> Rendered = [];
 
     public static object Audit(RunSnapshot s) => new
     {

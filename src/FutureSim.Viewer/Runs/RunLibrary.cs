@@ -135,7 +135,14 @@ public sealed class RunLibrary : IDisposable
     private Task<RunSnapshot> Load(Slot slot)
     {
         slot.LoadedAt = _time.GetUtcNow();
-        return Task.Run(() => RunSnapshotLoader.LoadAsync(slot.Run, _matcher, CancellationToken.None));
+        return Task.Run(async () =>
+        {
+            var snapshot = await RunSnapshotLoader.LoadAsync(slot.Run, _matcher, CancellationToken.None).ConfigureAwait(false);
+            // Ready before the chart and the first question page ask for them, without delaying the leaderboard.
+            _ = Task.Run(() => snapshot.Bands);
+            _ = Task.Run(() => snapshot.Traces);
+            return snapshot;
+        });
     }
 
     private sealed class Slot(RunLocation run)

@@ -33,12 +33,20 @@ public sealed record RunSnapshot
 
     public Leaderboard? Board { get; init; }
 
-    /// <summary>Daily bands per entry of <see cref="Board"/>.</summary>
-    public ImmutableArray<ImmutableArray<DailyBand>> Bands { get; init; } = [];
+    /// <summary>Daily bands per entry of <see cref="Board"/>, computed on first use (the leaderboard's tables do not wait for them).</summary>
+    public ImmutableArray<ImmutableArray<DailyBand>> Bands => BandsSource?.Value ?? [];
 
-    public RunTraces? Traces { get; init; }
+    public Lazy<ImmutableArray<ImmutableArray<DailyBand>>>? BandsSource { get; init; }
 
-    public ImmutableArray<QuestionLeak> Leaks { get; init; } = [];
+    /// <summary>What the agents did, built on first use (pages of questions, agents and articles need it; the leaderboard does not).</summary>
+    public RunTraces? Traces => TracesSource?.Value;
+
+    public Lazy<RunTraces>? TracesSource { get; init; }
+
+    /// <summary>The question-set audit, computed on first use.</summary>
+    public ImmutableArray<QuestionLeak> Leaks => LeaksSource?.Value ?? [];
+
+    public Lazy<ImmutableArray<QuestionLeak>>? LeaksSource { get; init; }
 
     /// <summary>Model usage per agent that called a model (from <c>agents/&lt;agent&gt;/usage.csv</c>).</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> Usage { get; init; } =

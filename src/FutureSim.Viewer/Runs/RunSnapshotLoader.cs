@@ -18,7 +18,9 @@ public static class RunSnapshotLoader
         try
         {
             manifest = RunFolderReader.ReadManifest(Path.Combine(run.Folder, RunFolderLayout.Manifest));
-            var record = RunFolderReader.Read(run.Folder, keepToolCalls: true);
+
+            // Scoring reads the log without its tool calls (most of its bytes); the traces read it again in full, later.
+            var record = RunFolderReader.Read(run.Folder);
             var scores = await RunScorer.ScoreAsync(record, matcher, ScoringOptions.Default, cancellationToken).ConfigureAwait(false);
             var board = Leaderboard.Build([scores], LeaderboardOptions.Default);
             return new RunSnapshot
@@ -29,9 +31,9 @@ public static class RunSnapshotLoader
                 Record = record,
                 Scores = scores,
                 Board = board,
-                Bands = DailyBands.Compute(board, [scores]),
-                Traces = new RunTraces(record),
-                Leaks = QuestionLeakScan.Find(record.Questions),
+                BandsSource = new Lazy<ImmutableArray<ImmutableArray<DailyBand>>>(() => DailyBands.Compute(board, [scores])),
+                TracesSource = new Lazy<RunTraces>(() => Traces(run, record)),
+                LeaksSource = new Lazy<ImmutableArray<QuestionLeak>>(() => QuestionLeakScan.Find(record.Questions)),
                 Usage = ModelUsageFile.ReadRun(run.Folder),
                 QuestionIndex = scores.Questions.Select((q, i) => (q.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i),
             };
@@ -43,6 +45,24 @@ public static class RunSnapshotLoader
         catch (IOException e)
         {
             return new RunSnapshot { Location = run, Stamp = stamp, Manifest = manifest, Error = new RecordError(run.Folder, 0, e.Message) };
+        }
+    }
+
+    /// <summary>
+    /// The run's traces from a full read of its log, kept to the days <paramref name="scored"/> completed (a run being
+    /// written may have moved on since); a log that no longer reads gives the traces of the scored events alone.
+    /// </summary>
+    private static RunTraces Traces(RunLocation run, RunRecord scored)
+    {
+        try
+        {
+            var full = RunFolderReader.Read(run.Folder, keepToolCalls: true);
+            var last = scored.Days.IsEmpty ? DateOnly.MinValue : scored.Days[^1];
+            return new RunTraces(full with { Events = [.. full.Events.TakeWhile(e => e.Day <= last && !(e is RunCompleted && !scored.IsComplete))] });
+        }
+        catch (Exception e) when (e is InvalidInputException or IOException)
+        {
+            return new RunTraces(scored);
         }
     }
 }

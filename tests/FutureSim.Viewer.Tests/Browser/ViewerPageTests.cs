@@ -41,7 +41,7 @@ public sealed class ViewerPageTests(ViewerRun run, Chromium chromium)
         var listed = Web.FindElements(By.CssSelector("table.leaderboard tr.entry td.agent")).Select(e => e.Text).ToHashSet();
         Assert.Equal(RunFacts.Agents(run.RunFolder).Order(), listed.Order());
         Assert.NotEmpty(Web.FindElements(By.CssSelector("svg.chart path.line")));
-        Assert.NotEmpty(Web.FindElements(By.CssSelector("svg.chart polygon.band")));
+        chromium.WaitFor(() => Web.FindElements(By.CssSelector("svg.chart polygon.band")).Count > 0); // the bands follow the tables
     }
 
     [Fact]
