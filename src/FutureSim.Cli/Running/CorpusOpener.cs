@@ -45,13 +45,21 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
-        return await console.Status().StartAsync("Opening the corpus index", async context =>
+        var held = new HeldLogger(logger);
+        try
         {
-            var progress = new Progress(p => context.Status(p.File == settings.Embeddings?.Id
-                ? $"Embedding article chunks with {p.File}: {p.DocumentsAdded:N0}"
-                : $"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
-            return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress, logger, cancellationToken);
-        });
+            return await console.Status().StartAsync("Opening the corpus index", async context =>
+            {
+                var progress = new Progress(p => context.Status(p.File == settings.Embeddings?.Id
+                    ? $"Embedding article chunks with {p.File}: {p.DocumentsAdded:N0}"
+                    : $"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
+                return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress, held, cancellationToken);
+            });
+        }
+        finally
+        {
+            held.Release(); // after the status line is gone, so that none of it stays behind
+        }
     }
 
     /// <summary>The corpus's search settings, with the embedding model when <paramref name="withEmbeddings"/>.</summary>
