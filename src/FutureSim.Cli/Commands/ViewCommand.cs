@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using FutureSim.Cli.Configuration;
 using FutureSim.Cli.Running;
+using FutureSim.Interop.Verdicts;
 using FutureSim.Viewer.Articles;
 using FutureSim.Viewer.Report;
 using FutureSim.Viewer.Runs;
@@ -93,6 +94,7 @@ internal static class ViewCommand
         var logger = host.Service<ILogger<RunLibrary>>();
         logger.LogInformation("Viewing {Runs} run(s): {Ids}", located.Length, string.Join(", ", located.Select(r => r.Id)));
         var articles = new ArticleLibrary((manifest, ct) => corpora.OpenQuietlyAsync(manifest.CorpusFiles, manifest.Corpus.Policy, ct));
-        return new RunLibrary(located, host.Service<AnswerMatching>().Matcher, articles, host.Service<TimeProvider>());
+        var matcher = host.Service<AnswerMatching>().Matcher;
+        return new RunLibrary(located, folder => RecordedVerdictMatcher.For(folder, matcher), articles, host.Service<TimeProvider>()); // as scoring does
     }
 }

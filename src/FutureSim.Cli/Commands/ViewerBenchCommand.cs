@@ -8,6 +8,7 @@ using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Corpus.Questions;
+using FutureSim.Interop.Verdicts;
 using FutureSim.Viewer.Articles;
 using FutureSim.Viewer.Documents;
 using FutureSim.Viewer.Report;
@@ -36,7 +37,7 @@ internal static class ViewerBenchCommand
             var corpora = host.Service<CorpusCatalog>();
             var matcher = host.Service<AnswerMatching>().Matcher;
             using var library = new RunLibrary(
-                RunLocator.Find([folder]), matcher,
+                RunLocator.Find([folder]), f => RecordedVerdictMatcher.For(f, matcher),
                 new ArticleLibrary((m, c) => corpora.OpenQuietlyAsync(m.CorpusFiles, m.Corpus.Policy, c)), host.Service<TimeProvider>());
             var options = new ViewerOptions { Port = 0, Token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
             await using var server = await ViewerServer.StartAsync(library, options, ct);
@@ -75,7 +76,7 @@ internal static class ViewerBenchCommand
             long reportBytes = 0;
             var reportTime = await TimeAsync(async () => reportBytes = await StaticReport.WriteAsync(library, report, ct));
             File.Delete(report);
-            var phases = await PhasesAsync(folder, matcher, ct);
+            var phases = await PhasesAsync(folder, RecordedVerdictMatcher.For(folder, matcher), ct);
 
             BenchCommand.Print(new
             {

@@ -15,17 +15,21 @@ public sealed class RunLibrary : IDisposable
     /// <summary>A running run is re-read at most this often.</summary>
     public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(1);
 
-    private readonly IAnswerMatcher _matcher;
+    private readonly Func<string, IAnswerMatcher> _matcherFor;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Slot> _slots;
     private readonly Lock _gate = new();
     private (string Key, Task<CombinedBoard?> Board)? _combined;
 
-    public RunLibrary(ImmutableArray<RunLocation> runs, IAnswerMatcher matcher, ArticleLibrary articles, TimeProvider time)
+    /// <param name="runs">The runs to show.</param>
+    /// <param name="matcherFor">The answer matcher scoring uses for a run folder (e.g. its own recorded verdicts over the configured matcher).</param>
+    /// <param name="articles">Where the runs' articles come from.</param>
+    /// <param name="time">Wall time, for the reload interval.</param>
+    public RunLibrary(ImmutableArray<RunLocation> runs, Func<string, IAnswerMatcher> matcherFor, ArticleLibrary articles, TimeProvider time)
     {
         Runs = runs;
         Articles = articles;
-        _matcher = matcher;
+        _matcherFor = matcherFor;
         _time = time;
         _slots = runs.ToDictionary(r => r.Id, r => new Slot(r), StringComparer.Ordinal);
     }
@@ -137,7 +141,7 @@ public sealed class RunLibrary : IDisposable
         slot.LoadedAt = _time.GetUtcNow();
         return Task.Run(async () =>
         {
-            var snapshot = await RunSnapshotLoader.LoadAsync(slot.Run, _matcher, CancellationToken.None).ConfigureAwait(false);
+            var snapshot = await RunSnapshotLoader.LoadAsync(slot.Run, _matcherFor(slot.Run.Folder), CancellationToken.None).ConfigureAwait(false);
             // Ready before the chart and the first question page ask for them, without delaying the leaderboard.
             _ = Task.Run(() => snapshot.Bands);
             _ = Task.Run(() => snapshot.Traces);

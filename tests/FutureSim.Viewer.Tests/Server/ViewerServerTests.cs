@@ -18,7 +18,7 @@ public sealed class ViewerServerTests(ViewerRun run) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _library = new RunLibrary(RunLocator.Find([run.RunsDirectory]), NormalisingAnswerMatcher.Instance, new ArticleLibrary(null), TimeProvider.System);
+        _library = new RunLibrary(RunLocator.Find([run.RunsDirectory]), _ => NormalisingAnswerMatcher.Instance, new ArticleLibrary(null), TimeProvider.System);
         _server = await ViewerServer.StartAsync(_library, new ViewerOptions { Port = 0, Token = Token }, CancellationToken.None);
     }
 
