@@ -22,12 +22,12 @@ public sealed class LiveAndBadRunTests(ViewerRun run, Chromium chromium)
         using var leave = new Leaving(chromium);
         chromium.SignIn(viewer.Url);
         chromium.Open(viewer.Page("/run/live"));
-        Assert.Contains("10 of 45 days", Web.FindElement(By.CssSelector("p.meta")).Text);
+        chromium.WaitFor(() => Web.FindElement(By.CssSelector("p.meta")).Text.Contains("10 of 45 days", StringComparison.Ordinal));
 
         File.AppendAllText(events, string.Join("\n", lines[(dayEnds[9] + 1)..(dayEnds[19] + 1)]) + "\n");
 
         chromium.WaitFor(() => Web.FindElement(By.CssSelector("p.meta")).Text.Contains("20 of 45 days", StringComparison.Ordinal), seconds: 15);
-        Assert.Contains("20 day(s) so far", Web.FindElement(By.Id("live")).Text);
+        chromium.WaitFor(() => Web.FindElement(By.Id("live")).Text.Contains("20 day(s) so far", StringComparison.Ordinal));
         Assert.Empty(chromium.ConsoleErrors());
     }
 
