@@ -46,6 +46,12 @@ public sealed class ArticleLibrary(CorpusOpener? opener) : IDisposable
                 return ((ITimeGatedCorpus?)null, (string?)"No corpus is configured for the viewer, so only article ids are shown.");
             }
 
+            if (manifest.CorpusFiles.IsDefaultOrEmpty)
+            {
+                // An imported run (FutureSim's published traces) names no corpus files: there is nothing to open.
+                return (null, "The run names no corpus files (an imported run carries none), so only article ids are shown.");
+            }
+
             try
             {
                 return (await opener(manifest, cancellationToken).ConfigureAwait(false), null);

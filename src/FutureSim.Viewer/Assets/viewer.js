@@ -130,7 +130,9 @@
       grid.appendChild(s('line', { x1: margin.left, x2: width - margin.right, y1: Y(t), y2: Y(t) }));
       grid.appendChild(s('text', { x: margin.left - 6, y: Y(t) + 4, 'text-anchor': 'end' }, fixed(t, Math.abs(t) < 1 && t !== 0 ? 2 : 1)));
     }
-    const span = x1 - x0, stepDays = span > 400 ? 91 : span > 120 ? 30 : span > 30 ? 7 : 1;
+    // Day ticks at least one date label (about 80 units) apart.
+    const span = x1 - x0, room = Math.max(1, Math.floor((width - margin.left - margin.right) / 80));
+    const stepDays = [1, 2, 7, 14, 28, 56, 91, 182, 365, 730].find((d) => span / d <= room) || Math.ceil(span / room);
     for (let t = Math.ceil(x0 / stepDays) * stepDays; t <= x1; t += stepDays) {
       grid.appendChild(s('line', { x1: X(t), x2: X(t), y1: margin.top, y2: height - margin.bottom, class: 'vertical' }));
       grid.appendChild(s('text', { x: X(t), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, dayText(t)));
@@ -219,7 +221,8 @@
     const doc = await load('runs');
     const rows = doc.runs.map((run) => h('tr', { class: 'run-row' },
       h('td', {}, link(route('run', run.id), run.id)),
-      h('td', {}, run.status || 'unreadable', run.reading ? ' (reading…)' : run.complete ? '' : run.status === 'running' ? ' (being written)' : ''),
+      h('td', {}, run.status || 'unreadable', run.reading ? ' (reading…)' : run.complete ? '' : run.status === 'running' ? ' (being written)' : '',
+        run.imported ? ` · imported (${run.imported.format})` : ''),
       h('td', { class: 'num' }, `${run.reading ? '…' : run.days} / ${run.total_days}`),
       h('td', {}, run.agents.join(', ')),
       h('td', { class: 'num' }, run.reading ? '…' : run.questions),
@@ -319,6 +322,74 @@
     return [buttons, holder];
   }
 
+  // A part of a page drawn when its document arrives (the rest of the page does not wait for it).
+  function deferred(promise, build) {
+    const holder = h('div', { class: 'deferred' }, h('p', { class: 'muted' }, 'Loading…'));
+    promise.then((doc) => holder.replaceChildren(...[build(doc)].flat(Infinity).filter((x) => x != null)),
+      (e) => holder.replaceChildren(h('p', { class: 'bad' }, String(e.message || e))));
+    return holder;
+  }
+
+  // Charts over days behind tabs: metrics [{title, series, zero, caption}].
+  function tabbedCharts(metrics) {
+    const holder = h('div', { class: 'curves' });
+    const buttons = h('div', { class: 'tabs' });
+    const show = (metric) => {
+      for (const b of buttons.children) { b.classList.toggle('active', b.dataset.metric === metric.title); }
+      holder.replaceChildren(lineChart({ series: metric.series, zero: metric.zero, label: metric.title, yLabel: metric.title, caption: metric.caption }));
+    };
+    for (const metric of metrics) { buttons.appendChild(h('button', { type: 'button', 'data-metric': metric.title, onclick: () => show(metric) }, metric.title)); }
+    if (metrics.length) { show(metrics[0]); }
+    return [buttons, holder];
+  }
+
+  function provenanceText(p) {
+    const d = p.details || {};
+    return [d.official_run_id ? 'official run ' + d.official_run_id : null, d.seed_label ? 'seed ' + d.seed_label : null, d.harness_name || d.harness,
+      d.model ? 'model ' + d.model : null, d.verdicts ? 'judge verdicts ' + d.verdicts : null, p.commit ? 'source commit ' + p.commit.slice(0, 10) : null,
+      `${p.files} source files, SHA-256 ${p.sha256.slice(0, 12)}…`].filter((x) => x).join(' · ');
+  }
+
+  // FutureSim's own metrics of an imported run (its convention and matching), beside ours.
+  function futureSimRunSection(id) {
+    return deferred(load('runs', id, 'futuresim'), (doc) => {
+      const rows = doc.runs.map((r) => {
+        const last = r.daily[r.daily.length - 1] || [];
+        return h('tr', { class: 'futuresim-run', 'data-agent': r.agent }, h('td', {}, r.agent_name), h('td', {}, r.seed), h('td', {}, r.official_run_id), h('td', {}, last[0] || ''),
+          h('td', { class: 'num', 'data-metric': 'brier_skill_score', 'data-value': last[1] }, fixed(last[1], 4)),
+          h('td', { class: 'num', 'data-metric': 'top1_accuracy', 'data-value': last[2] }, fixed(last[2], 2)));
+      });
+      const series = (k) => doc.runs.map((r, i) => ({ name: `${r.agent_name} ${r.seed}`, color: colorOf(i), points: r.daily.filter((x) => x[k] != null).map((x) => [dayNumber(x[0]), x[k]]) }));
+      return [h('h2', {}, 'FutureSim\'s view'), doc.provenance ? h('p', { class: 'meta' }, `Imported (${doc.provenance.format}): ${provenanceText(doc.provenance)}.`) : null,
+        table(['Agent', 'Seed', 'Official run', 'Last day', 'brier_skill_score', 'top1_accuracy %'], rows, { id: 'futuresim' }),
+        tabbedCharts([{ title: 'brier_skill_score', series: series(1), zero: true, caption: 'Daily brier_skill_score, FutureSim\'s convention.' },
+          { title: 'top1_accuracy (%)', series: series(2), caption: 'Daily top1_accuracy, FutureSim\'s convention.' }]),
+        h('p', { class: 'meta' }, doc.convention)];
+    });
+  }
+
+  // FutureSim's leaderboard over the imported runs: per agent, the means over seeds and their bootstrap standard deviations.
+  function futureSimBoardSection() {
+    return deferred(load('all', 'futuresim'), (doc) => {
+      const last = (a) => a.points[a.points.length - 1] || [];
+      const agents = doc.agents.slice().sort((a, b) => (last(b)[1] ?? -Infinity) - (last(a)[1] ?? -Infinity));
+      const rows = agents.map((a, i) => h('tr', { class: 'futuresim-agent', 'data-agent': a.slug }, h('td', { class: 'num' }, i + 1), h('td', {}, a.name), h('td', { class: 'num' }, a.seeds), h('td', {}, last(a)[0] || ''),
+        h('td', { class: 'num', 'data-metric': 'brier_skill_score' }, `${fixed(last(a)[1], 4)} ± ${fixed(last(a)[2], 4)}`),
+        h('td', { class: 'num', 'data-metric': 'top1_accuracy' }, `${fixed(last(a)[3], 2)} ± ${fixed(last(a)[4], 2)}`)));
+      const series = (k) => agents.map((a, i) => ({ name: a.name, color: colorOf(i),
+        points: a.points.filter((p) => p[k] != null).map((p) => [dayNumber(p[0]), p[k]]),
+        band: a.points.filter((p) => p[k] != null && p[k + 1] != null).map((p) => [dayNumber(p[0]), p[k] - p[k + 1], p[k] + p[k + 1]]) }));
+      const caption = `Mean over seeds; shaded: ± one bootstrap standard deviation (${doc.resamples} resamples of seeds and questions).`;
+      return [h('h2', {}, 'FutureSim\'s view of the imported runs'),
+        table(['Rank', 'Agent', 'Seeds', 'Last day', 'brier_skill_score (mean ± std)', 'top1_accuracy % (mean ± std)'], rows, { id: 'futuresim-agents' }),
+        tabbedCharts([{ title: 'brier_skill_score', series: series(1), zero: true, caption: caption }, { title: 'top1_accuracy (%)', series: series(3), caption: caption }]),
+        h('details', {}, h('summary', {}, 'Per run'), table(['Run', 'Agent', 'Seed', 'Official run', 'brier_skill_score', 'top1_accuracy %'], doc.runs.map((r) => h('tr', {},
+          h('td', {}, link(route('run', r.run), r.run)), h('td', {}, r.agent), h('td', {}, r.seed), h('td', {}, r.official_run_id),
+          h('td', { class: 'num' }, fixed(r.brier_skill_score, 4)), h('td', { class: 'num' }, fixed(r.top1_accuracy, 2)))))),
+        h('p', { class: 'meta' }, doc.convention)];
+    });
+  }
+
   async function runPage(id) {
     const doc = await load('runs', id, 'leaderboard');
     const run = doc.run;
@@ -334,14 +405,15 @@
       doc.usage.map((u) => h('tr', {}, h('td', {}, u.agent), h('td', { class: 'num' }, u.days), h('td', { class: 'num' }, u.calls), h('td', { class: 'num' }, u.input_tokens),
         h('td', { class: 'num' }, u.output_tokens), h('td', { class: 'num' }, fixed(u.cost, 4)))))] : [];
     const bands = doc.leaderboard ? load('runs', id, 'bands').then((b) => b.bands) : Promise.resolve([]);
-    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, bands, id) : [], usage);
+    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, bands, id) : [], usage,
+      run.futuresim && has('runs', id, 'futuresim') ? futureSimRunSection(id) : []);
   }
 
   async function allPage() {
     setCrumbs(link('#/', 'Runs'), h('span', {}, 'All runs'));
     const doc = await load('all', 'leaderboard');
     return [h('h1', {}, 'Leaderboard over all runs'), h('p', { class: 'meta' }, 'Runs: ', doc.runs.map((r, i) => [i ? ', ' : '', link(route('run', r), r)]))]
-      .concat(leaderboardSections(doc.leaderboard, Promise.resolve(doc.bands), null));
+      .concat(leaderboardSections(doc.leaderboard, Promise.resolve(doc.bands), null), doc.futuresim && has('all', 'futuresim') ? futureSimBoardSection() : []);
   }
 
   async function questionsPage(id) {
@@ -428,6 +500,11 @@
     const items = doc.items.map((item) => {
       if (item.type === 'notes') { return h('li', { class: 'item notes' }, h('strong', {}, 'notes at the end of the day: '), h('pre', {}, item.text)); }
       if (item.type === 'failure') { return h('li', { class: 'item failure' }, h('strong', {}, `day failed (${item.kind}): `), item.message); }
+      const questionLink = (qid) => has('runs', id, 'questions', qid) ? link(route('run', id, 'question', qid), qid) : qid;
+      if (item.type === 'submission') {
+        return h('li', { class: 'item submission' }, h('strong', {}, 'forecast '), questionLink(item.question), ': ', item.outcomes.map((o) => `${o[0]} ${fixed(o[1], 2)}`).join(' · '));
+      }
+      if (item.type === 'refusal') { return h('li', { class: 'item refused' }, h('strong', {}, 'refused '), questionLink(item.question), h('div', { class: 'bad' }, item.reason)); }
       const qid = item.tool === 'submit_forecasts' && item.arguments && item.arguments.question_id;
       return h('li', { class: 'item call' + (item.error ? ' refused' : ''), 'data-tool': item.tool },
         h('span', { class: 'seq' }, '#' + item.seq), ' ', h('code', {}, item.tool), ' ',
@@ -445,7 +522,9 @@
       doc.next ? link(route('run', id, 'agent', agent, 'day', doc.next), doc.next + ' →') : null),
       doc.usage ? h('p', {}, `Model usage: ${doc.usage.calls} calls, ${doc.usage.input_tokens} input and ${doc.usage.output_tokens} output tokens, cost ${fixed(doc.usage.cost, 4)}`) : null,
       index.note ? h('p', { class: 'warning' }, index.note) : null,
-      h('h2', {}, 'Tool calls in order'), items.length ? h('ol', { class: 'calls' }, items) : h('p', { class: 'muted' }, 'No tool call this day.'),
+      doc.calls_recorded || !items.length
+        ? [h('h2', {}, 'Tool calls in order'), items.length ? h('ol', { class: 'calls' }, items) : h('p', { class: 'muted' }, 'No tool call this day.')]
+        : [h('h2', {}, 'Forecasts and refusals in order'), h('p', { class: 'meta' }, 'The run holds no tool calls of this day (an imported run records only what was delivered).'), h('ol', { class: 'calls' }, items)],
       doc.model_calls_problem ? h('p', { class: 'bad' }, doc.model_calls_problem) : null,
       calls.length ? [h('h2', {}, 'Model calls'), h('ol', { class: 'calls' }, calls)] : null];
   }
@@ -540,6 +619,7 @@
 
   async function render(keepScroll) {
     const token = ++renderToken;
+    const route = location.hash;
     const hash = location.hash.slice(1) || '/';
     const [pathPart, query] = location.hash.slice(1).split('?');
     let parts;
@@ -566,6 +646,7 @@
     }
     if (token !== renderToken) { return; }
     app.replaceChildren(...[view].flat(Infinity).filter((x) => x != null && x !== undefined && x !== false).map((x) => x instanceof Node ? x : document.createTextNode(String(x))));
+    document.body.dataset.route = route; // which page was drawn (the browser tests wait for theirs)
     document.body.dataset.rendered = String(token);
     if (keepScroll) { window.scrollTo(0, scroll); } else { window.scrollTo(0, 0); }
   }

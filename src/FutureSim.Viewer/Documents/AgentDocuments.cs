@@ -2,6 +2,7 @@ using System.Text.Json;
 using FutureSim.Agents.Llm.ModelCalls;
 using FutureSim.Core.Input;
 using FutureSim.Core.Runs;
+using FutureSim.Core.Scoring;
 using FutureSim.Core.Tools;
 using FutureSim.Viewer.Articles;
 using FutureSim.Viewer.Runs;
@@ -68,16 +69,36 @@ internal static class AgentDocuments
             as_of = s.Record.Events.OfType<DayStarted>().FirstOrDefault(d => d.Day == day)?.AsOf,
             previous = at > 0 ? days[at - 1].ToString("yyyy-MM-dd") : null,
             next = at >= 0 && at + 1 < days.Length ? days[at + 1].ToString("yyyy-MM-dd") : null,
-            items = s.Traces!.Day(agent, day).Select(Item).Where(i => i is not null).ToArray(),
+            calls_recorded = CallsRecorded(s.Traces!.Day(agent, day)),
+            items = Items(s.Traces!.Day(agent, day)),
             usage = usage is null ? null : new { calls = usage.Calls, input_tokens = usage.InputTokens, output_tokens = usage.OutputTokens, cost = ViewJson.Number(usage.Cost) },
             model_calls = modelCalls,
             model_calls_problem = modelProblem,
         };
     }
 
-    /// <summary>The calls and their outcome; a forecast or refusal event repeats its submit call, so only its verdict is kept there.</summary>
-    private static object? Item(RunEvent e) => e switch
+    /// <summary>
+    /// The day's items in log order. Where the calls were recorded, a forecast or refusal event repeats its submit
+    /// call, so only the call is shown; a run without recorded calls (imported from FutureSim's traces) shows its
+    /// forecasts and refusals themselves.
+    /// </summary>
+    private static object[] Items(IReadOnlyList<RunEvent> events)
     {
+        var callsRecorded = CallsRecorded(events);
+        return [.. events.Select(e => Item(e, callsRecorded)).OfType<object>()];
+    }
+
+    private static bool CallsRecorded(IReadOnlyList<RunEvent> events) => events.Any(e => e is ToolCalled);
+
+    private static object? Item(RunEvent e, bool callsRecorded) => e switch
+    {
+        ForecastSubmitted forecast when !callsRecorded => new
+        {
+            type = "submission",
+            question = forecast.QuestionId.Value,
+            outcomes = ForecastScores.Ordered(forecast.Outcomes).Select(o => new object?[] { o.Key, ViewJson.Number(o.Value) }).ToArray(),
+        },
+        ForecastRefused refused when !callsRecorded => new { type = "refusal", question = refused.QuestionId, reason = refused.Reason },
         ToolCalled call => new
         {
             type = "call",

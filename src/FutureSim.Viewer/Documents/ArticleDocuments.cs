@@ -38,7 +38,7 @@ internal static class ArticleDocuments
     /// <summary>Every article returned to an agent in the run: id → [visible at, title, source] (title and source null when the corpus is unavailable).</summary>
     public static object Index(RunSnapshot s, ArticleShelf? shelf) => new
     {
-        note = shelf?.Problem,
+        note = s.Traces!.Retrievals.Count > 0 ? shelf?.Problem : null,
         articles = s.Traces!.Retrievals
             .OrderBy(r => r.Key.Value, StringComparer.Ordinal)
             .ToDictionary(r => r.Key.Value, r =>

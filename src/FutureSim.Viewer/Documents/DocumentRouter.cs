@@ -9,7 +9,7 @@ namespace FutureSim.Viewer.Documents;
 /// Maps a document path — what the pages ask for, the same in the server and in the static report — to its
 /// JSON. Paths are segments separated by '/', each percent-encoded; every segment is looked up among the
 /// runs, agents, questions and days the library knows, never used as a file path:
-/// <c>runs</c>, <c>all/leaderboard</c>, <c>runs/{run}/status|leaderboard|bands|questions|audit</c>,
+/// <c>runs</c>, <c>all/leaderboard</c>, <c>all/futuresim</c>, <c>runs/{run}/status|leaderboard|bands|questions|audit|futuresim</c>,
 /// <c>runs/{run}/questions/{question}</c>, <c>runs/{run}/agents/{agent}</c>,
 /// <c>runs/{run}/agents/{agent}/days/{yyyy-MM-dd}</c>, <c>runs/{run}/articles</c> (the index) and <c>runs/{run}/articles/{article}</c>.
 /// </summary>
@@ -33,6 +33,11 @@ public sealed class DocumentRouter(RunLibrary library)
         if (!s.IsLoaded)
         {
             yield break;
+        }
+
+        if (s.FutureSimSource is not null)
+        {
+            yield return PathOf("runs", id, "futuresim");
         }
 
         yield return PathOf("runs", id, "questions");
@@ -72,6 +77,12 @@ public sealed class DocumentRouter(RunLibrary library)
                 return RunDocuments.Runs([.. library.Runs.Select(r => library.Peek(r) is { } s ? RunDocuments.Summary(s) : RunDocuments.Reading(r))], library.Runs.Length > 1);
             case ["all", "leaderboard"]:
                 return await library.GetCombinedAsync(ct).ConfigureAwait(false) is { } combined ? RunDocuments.Combined(combined) : null;
+            case ["all", "futuresim"]:
+                return await library.GetFutureSimAsync(ct).ConfigureAwait(false) is { } futureSim ? FutureSimDocuments.Combined(futureSim) : null;
+            case ["runs", var id, "futuresim"] when library.Find(id) is { } imported:
+                return await library.GetAsync(imported, ct).ConfigureAwait(false) is { FutureSimSource: { } source } s
+                    ? FutureSimDocuments.Run(s, await source.Value.WaitAsync(ct).ConfigureAwait(false))
+                    : null;
             case ["runs", var id, .. var rest] when library.Find(id) is { } run:
                 return RunDocument(await library.GetAsync(run, ct).ConfigureAwait(false), rest);
             default:

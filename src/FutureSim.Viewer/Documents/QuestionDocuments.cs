@@ -70,7 +70,8 @@ internal static class QuestionDocuments
             },
             first_day = s.Record!.Days.IsEmpty ? null : s.Record.Days[0].ToString("yyyy-MM-dd"),
             last_day = s.Record.Days.IsEmpty ? null : s.Record.Days[^1].ToString("yyyy-MM-dd"),
-            articles_note = shelf?.Problem,
+            // Said only where articles would be shown: a run without retrievals (e.g. imported) needs no corpus.
+            articles_note = scores.Agents.Any(a => s.Traces!.Evidence(a.Agent, question.Id).Count > 0) ? shelf?.Problem : null,
             agents = scores.Agents.Select(agent => new
             {
                 agent = agent.Agent,

@@ -23,6 +23,8 @@ internal static class RunDocuments
         agents = s.Manifest?.Agents.Select(a => a.Name).ToArray() ?? [],
         questions = s.Record?.Questions.Length ?? 0,
         stamp = s.Stamp.Tag,
+        imported = FutureSimDocuments.Provenance(s.Manifest?.ImportedFrom),
+        futuresim = s.FutureSimSource is not null,
         error = Error(s.Error),
         warnings = s.Record?.Warnings.Select(Error).ToArray() ?? [],
     };
@@ -87,6 +89,7 @@ internal static class RunDocuments
     public static object Combined(CombinedBoard combined) => new
     {
         runs = combined.RunIds,
+        futuresim = combined.FutureSim,
         leaderboard = Board(combined.Board),
         bands = Bands(combined.Board, combined.Bands),
     };

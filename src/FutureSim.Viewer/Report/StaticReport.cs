@@ -27,6 +27,11 @@ public static class StaticReport
             paths.Add(DocumentRouter.PathOf("all", "leaderboard"));
         }
 
+        if (await library.GetFutureSimAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            paths.Add(DocumentRouter.PathOf("all", "futuresim"));
+        }
+
         paths.AddRange(snapshots.SelectMany(DocumentRouter.PathsOf));
         var documents = new List<(string Path, byte[] Json)>(paths.Count);
         foreach (var path in paths)

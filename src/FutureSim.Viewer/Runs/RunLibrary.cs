@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Scoring;
+using FutureSim.Interop.Scoring;
 using FutureSim.Viewer.Articles;
 
 namespace FutureSim.Viewer.Runs;
@@ -20,6 +21,7 @@ public sealed class RunLibrary : IDisposable
     private readonly Dictionary<string, Slot> _slots;
     private readonly Lock _gate = new();
     private (string Key, Task<CombinedBoard?> Board)? _combined;
+    private (string Key, Task<FutureSimLeaderboard?> Board)? _futureSim;
 
     /// <param name="runs">The runs to show.</param>
     /// <param name="matcherFor">The answer matcher scoring uses for a run folder (e.g. its own recorded verdicts over the configured matcher).</param>
@@ -115,6 +117,42 @@ public sealed class RunLibrary : IDisposable
         return await board.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// FutureSim's own leaderboard view (per agent, seeds pooled: the daily means and bootstrap standard deviations of
+    /// <c>brier_skill_score</c> and <c>top1_accuracy</c>) over the runs imported from FutureSim; null with none, or with
+    /// a single run (its run page shows it).
+    /// </summary>
+    public async Task<FutureSimLeaderboard?> GetFutureSimAsync(CancellationToken cancellationToken)
+    {
+        if (Runs.Length < 2)
+        {
+            return null;
+        }
+
+        var snapshots = await Task.WhenAll(Runs.Select(r => GetAsync(r, cancellationToken))).ConfigureAwait(false);
+        var imported = snapshots.Where(s => s.IsLoaded && s.FutureSimSource is not null).ToList();
+        if (imported.Count == 0)
+        {
+            return null;
+        }
+
+        var key = string.Join("\n", imported.Select(s => s.Location.Id + " " + s.Stamp.Tag));
+        Task<FutureSimLeaderboard?> board;
+        lock (_gate)
+        {
+            if (_futureSim is not { } cached || cached.Key != key)
+            {
+                _futureSim = (key, Task.Run<FutureSimLeaderboard?>(
+                    async () => FutureSimLeaderboard.Build((await Task.WhenAll(imported.Select(s => s.FutureSimSource!.Value)).ConfigureAwait(false)).SelectMany(r => r)),
+                    CancellationToken.None));
+            }
+
+            board = _futureSim.Value.Board;
+        }
+
+        return await board.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => Articles.Dispose();
 
     private static CombinedBoard? Combine(List<RunSnapshot> loaded)
@@ -128,7 +166,7 @@ public sealed class RunLibrary : IDisposable
         try
         {
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
-            return new CombinedBoard(board, DailyBands.Compute(board, scores), [.. loaded.Select(s => s.Location.Id)]);
+            return new CombinedBoard(board, DailyBands.Compute(board, scores), [.. loaded.Select(s => s.Location.Id)], loaded.Any(s => s.FutureSimSource is not null));
         }
         catch (ArgumentException)
         {

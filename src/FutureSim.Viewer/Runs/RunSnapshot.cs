@@ -6,6 +6,7 @@ using FutureSim.Core.Questions;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Corpus.Questions;
+using FutureSim.Interop.Scoring;
 
 namespace FutureSim.Viewer.Runs;
 
@@ -47,6 +48,12 @@ public sealed record RunSnapshot
     public ImmutableArray<QuestionLeak> Leaks => LeaksSource?.Value ?? [];
 
     public Lazy<ImmutableArray<QuestionLeak>>? LeaksSource { get; init; }
+
+    /// <summary>
+    /// For a run imported from FutureSim: its agents' daily metrics by FutureSim's own convention
+    /// (<c>brier_skill_score</c>, <c>top1_accuracy</c>), computed on first use; null for other runs.
+    /// </summary>
+    public Lazy<Task<ImmutableArray<FutureSimRunScores>>>? FutureSimSource { get; init; }
 
     /// <summary>Model usage per agent that called a model (from <c>agents/&lt;agent&gt;/usage.csv</c>).</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> Usage { get; init; } =

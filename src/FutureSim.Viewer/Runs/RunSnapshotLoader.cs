@@ -5,6 +5,7 @@ using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
 using FutureSim.Corpus.Questions;
+using FutureSim.Interop.Scoring;
 
 namespace FutureSim.Viewer.Runs;
 
@@ -34,6 +35,9 @@ public static class RunSnapshotLoader
                 BandsSource = new Lazy<ImmutableArray<ImmutableArray<DailyBand>>>(() => DailyBands.Compute(board, [scores])),
                 TracesSource = new Lazy<RunTraces>(() => Traces(run, record)),
                 LeaksSource = new Lazy<ImmutableArray<QuestionLeak>>(() => QuestionLeakScan.Find(record.Questions)),
+                FutureSimSource = IsFutureSimImport(record.Manifest)
+                    ? new Lazy<Task<ImmutableArray<FutureSimRunScores>>>(() => Task.Run(() => FutureSimDailyScorer.ScoreAsync(record, matcher, CancellationToken.None)))
+                    : null,
                 Usage = ModelUsageFile.ReadRun(run.Folder),
                 QuestionIndex = scores.Questions.Select((q, i) => (q.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i),
             };
@@ -47,6 +51,10 @@ public static class RunSnapshotLoader
             return new RunSnapshot { Location = run, Stamp = stamp, Manifest = manifest, Error = new RecordError(run.Folder, 0, e.Message) };
         }
     }
+
+    /// <summary>Whether the run was imported from FutureSim's published traces or one of its run folders.</summary>
+    public static bool IsFutureSimImport(RunManifest manifest) =>
+        manifest.ImportedFrom?.Format.StartsWith("futuresim", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// The run's traces from a full read of its log, kept to the days <paramref name="scored"/> completed (a run being

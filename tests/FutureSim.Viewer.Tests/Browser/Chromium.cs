@@ -39,12 +39,16 @@ public sealed class Chromium : IDisposable
 
     public IWebDriver Web => Driver_;
 
-    /// <summary>Opens a page and waits until the viewer has rendered it (its body carries a render counter, reset first).</summary>
+    /// <summary>
+    /// Opens a page and waits until the viewer has rendered it: its body carries a render counter (reset first) and
+    /// the route drawn, so that a render of the page before, finishing late, is not taken for it.
+    /// </summary>
     public void Open(string url)
     {
+        var route = url.Contains('#', StringComparison.Ordinal) ? url[url.IndexOf('#', StringComparison.Ordinal)..] : null;
         ResetRendered();
         Web.Navigate().GoToUrl(url);
-        WaitRendered();
+        WaitFor(() => RenderCount() > 0 && (route is null || Script("return document.body ? document.body.dataset.route : null;") as string == route), 20);
     }
 
     /// <summary>Follows an in-page link and waits for the page it leads to.</summary>
@@ -57,8 +61,13 @@ public sealed class Chromium : IDisposable
 
     public void WaitRendered() => WaitFor(() => RenderCount() > 0, 20);
 
-    public void WaitFor(Func<bool> condition, int seconds = 15) =>
-        new WebDriverWait(Web, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) }.Until(_ => condition());
+    /// <summary>Waits for a condition of the page; an element replaced while it is read (the page re-rendered) is read again.</summary>
+    public void WaitFor(Func<bool> condition, int seconds = 15)
+    {
+        var wait = new WebDriverWait(Web, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        wait.Until(_ => condition());
+    }
 
     /// <summary>Leaves the viewer's pages (they poll a run being written) and forgets their console, before their server stops.</summary>
     public void Leave()
@@ -104,15 +113,18 @@ public sealed class Chromium : IDisposable
         }
     }
 
-    private int RenderCount()
+    private int RenderCount() =>
+        Script("return document.body && document.body.dataset.rendered ? Number(document.body.dataset.rendered) : 0;") is long n ? (int)n : 0;
+
+    private object? Script(string script)
     {
         try
         {
-            return ((IJavaScriptExecutor)Web).ExecuteScript("return document.body && document.body.dataset.rendered ? Number(document.body.dataset.rendered) : 0;") is long n ? (int)n : 0;
+            return ((IJavaScriptExecutor)Web).ExecuteScript(script);
         }
         catch (WebDriverException)
         {
-            return 0;
+            return null; // no page yet, or one being replaced
         }
     }
 }
