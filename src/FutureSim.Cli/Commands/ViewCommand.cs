@@ -47,7 +47,7 @@ internal static class ViewCommand
                 throw new OptionsException(e.Message);
             }
 
-            await using var server = await ViewerServer.StartAsync(library, options, ct);
+            await using var server = await StartAsync(library, options, ct);
             await Console.Out.WriteLineAsync($"FutureSim viewer of {library.Runs.Length} run(s): {server.Address}");
             await Console.Out.WriteLineAsync("Open the address above (it carries the access token); Ctrl+C stops the viewer.");
             await Console.Out.FlushAsync(ct);
@@ -83,6 +83,19 @@ internal static class ViewCommand
             return CommandHost.Success;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>Starts the server; an address it cannot listen on is the researcher's to change, not a crash.</summary>
+    private static async Task<ViewerServer> StartAsync(RunLibrary library, ViewerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await ViewerServer.StartAsync(library, options, ct);
+        }
+        catch (IOException e)
+        {
+            throw new OptionsException($"--listen {options.Address} --port {options.Port}: {e.Message} Give another --port (0: any free port).");
+        }
     }
 
     private static RunLibrary Library(CliHost host, string[]? paths)
