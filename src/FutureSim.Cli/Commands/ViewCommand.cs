@@ -103,7 +103,7 @@ internal static class ViewCommand
         var project = host.Service<ProjectSettings>();
         var given = paths is { Length: > 0 } ? paths : [project.Resolve(host.Service<IOptions<SimulationOptions>>().Value.RunsDirectory)];
         var located = RunLocator.Find(given);
-        var corpora = host.Service<CorpusCatalog>();
+        var corpora = host.Service<CorpusOpener>();
         var logger = host.Service<ILogger<RunLibrary>>();
         logger.LogInformation("Viewing {Runs} run(s): {Ids}", located.Length, string.Join(", ", located.Select(r => r.Id)));
         var articles = new ArticleLibrary((manifest, ct) => corpora.OpenQuietlyAsync(manifest.CorpusFiles, manifest.Corpus.Policy, ct));

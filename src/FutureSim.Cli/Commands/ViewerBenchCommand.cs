@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -7,6 +8,7 @@ using FutureSim.Cli.Running;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
 using FutureSim.Core.Scoring;
+using FutureSim.Core.Statistics;
 using FutureSim.Corpus.Questions;
 using FutureSim.Interop.Verdicts;
 using FutureSim.Viewer.Articles;
@@ -24,6 +26,9 @@ namespace FutureSim.Cli.Commands;
 /// </summary>
 internal static class ViewerBenchCommand
 {
+    /// <summary>The static report's size target for the main job's run.</summary>
+    public const long MaximumReportBytes = 15_000_000;
+
     public static Command Create()
     {
         var run = new Argument<string>("run-dir") { Description = "The run folder to view (e.g. runs/<id> of the main job)." };
@@ -34,7 +39,7 @@ internal static class ViewerBenchCommand
             var folder = Path.GetFullPath(parse.GetValue(run)!);
             var sinceStart = host.Service<TimeProvider>().GetUtcNow() - Process.GetCurrentProcess().StartTime.ToUniversalTime(); // the process so far
             var clock = Stopwatch.StartNew();
-            var corpora = host.Service<CorpusCatalog>();
+            var corpora = host.Service<CorpusOpener>();
             var matcher = host.Service<AnswerMatching>().Matcher;
             using var library = new RunLibrary(
                 RunLocator.Find([folder]), f => RecordedVerdictMatcher.For(f, matcher),
@@ -78,7 +83,20 @@ internal static class ViewerBenchCommand
             File.Delete(report);
             var phases = await PhasesAsync(folder, RecordedVerdictMatcher.For(folder, matcher), ct);
 
-            BenchCommand.Print(new
+            // What was measured must be what a researcher sees: every agent on the leaderboard, every timed page
+            // answered (a failed request throws), and the report within its size target.
+            var problems = ImmutableArray.CreateBuilder<string>();
+            var board = await client.GetStringAsync($"/api/{DocumentRouter.PathOf("runs", id, "leaderboard")}", ct);
+            problems.AddRange(snapshot.Manifest.Agents.Where(a => !board.Contains($"\"agent\":\"{a.Name}\"", StringComparison.Ordinal))
+                .Select(a => $"the leaderboard document does not name agent {a.Name}"));
+            if (reportBytes > MaximumReportBytes)
+            {
+                problems.Add(Invariant($"the static report is {reportBytes / 1e6:0.0} MB, more than {MaximumReportBytes / 1e6:0} MB"));
+            }
+
+            questionTimes.Sort();
+            dayTimes.Sort();
+            return BenchCommand.Print(new
             {
                 run = id,
                 process_start_to_listening_ms = (sinceStart + listening).TotalMilliseconds,
@@ -88,16 +106,16 @@ internal static class ViewerBenchCommand
                 bands_after_listening_ms = bands.TotalMilliseconds,
                 cpu_to_leaderboard_ms = leaderboardCpu.TotalMilliseconds,
                 questions_timed = questionTimes.Count,
-                question_page_p50_ms = Percentile(questionTimes, 0.5),
-                question_page_p95_ms = Percentile(questionTimes, 0.95),
+                question_page_p50_ms = Quantile.NearestRank(questionTimes, 0.5),
+                question_page_p95_ms = Quantile.NearestRank(questionTimes, 0.95),
                 question_page_max_ms = questionTimes.Max(),
                 question_list_ms = listTime.TotalMilliseconds,
-                agent_day_page_p50_ms = Percentile(dayTimes, 0.5),
+                agent_day_page_p50_ms = Quantile.NearestRank(dayTimes, 0.5),
                 agent_day_page_max_ms = dayTimes.Max(),
                 report_bytes = reportBytes,
                 report_seconds = reportTime.TotalSeconds,
                 phases_ms = phases,
-            }, parse.GetValue(BenchCommand.Json), r =>
+            }, parse.GetValue(BenchCommand.Json), problems.ToImmutable(), r =>
             [
                 ("run", r.run),
                 ("process start → listening", Invariant($"{r.process_start_to_listening_ms:0} ms (host {r.listening_ms:0} ms)")),
@@ -111,7 +129,6 @@ internal static class ViewerBenchCommand
                 ("static report", Invariant($"{r.report_bytes / 1e6:0.00} MB in {r.report_seconds:0.0} s")),
                 ("reading the run", string.Join("  ", r.phases_ms.Select(p => Invariant($"{p.Key} {p.Value:0} ms")))),
             ]);
-            return CommandHost.Success;
         }, cancellationToken));
         return command;
     }
@@ -128,7 +145,7 @@ internal static class ViewerBenchCommand
         phases["score"] = Lap();
         var board = Leaderboard.Build([scores], LeaderboardOptions.Default);
         phases["leaderboard"] = Lap();
-        _ = DailyBands.Compute(board, [scores]);
+        _ = DailyBands.Compute(board);
         phases["bands"] = Lap();
         _ = new RunTraces(RunFolderReader.Read(folder, keepToolCalls: true));
         phases["traces (full read)"] = Lap();
@@ -142,12 +159,6 @@ internal static class ViewerBenchCommand
         var clock = Stopwatch.StartNew();
         await action();
         return clock.Elapsed;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -18,16 +18,15 @@ public static class DailyBands
     /// <summary>The resamples used when none are given: enough for a drawn band, cheap enough for a page.</summary>
     public const int DefaultResamples = 200;
 
-    /// <summary>One band series per entry of <paramref name="board"/>, in its order, from the scored runs it was built from.</summary>
-    /// <exception cref="ArgumentException">A run of the board is missing from <paramref name="runs"/>.</exception>
-    public static ImmutableArray<ImmutableArray<DailyBand>> Compute(Leaderboard board, IReadOnlyList<ScoredRun> runs, int resamples = DefaultResamples)
+    /// <summary>One band series per entry of <paramref name="board"/>, in its order, from the scored runs it was built from (<see cref="Leaderboard.ScoredRuns"/>).</summary>
+    public static ImmutableArray<ImmutableArray<DailyBand>> Compute(Leaderboard board, int resamples = DefaultResamples)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
-        var byId = runs.ToDictionary(r => r.RunId, StringComparer.Ordinal);
+        var byId = board.ScoredRuns.ToDictionary(r => r.RunId, StringComparer.Ordinal);
         return [.. board.Entries.Select(entry =>
         {
             var seeds = entry.RunIds
-                .Select(id => byId.TryGetValue(id, out var run) ? run : throw new ArgumentException($"Run '{id}' of the leaderboard was not given.", nameof(runs)))
+                .Select(id => byId[id])
                 .Select(run => (Run: run, Scores: run.Agents.First(a => a.Agent == entry.Agent)))
                 .ToList();
             return ForEntry(entry.Id, seeds, board.Options, resamples);

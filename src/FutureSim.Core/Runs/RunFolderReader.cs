@@ -95,8 +95,8 @@ public static class RunFolderReader
     private readonly record struct EventLine(long Number, long End, RunEvent? Event, ToolCallHeader ToolCall);
 
     /// <summary>
-    /// Reads several run folders (<see cref="Read"/>) side by side; the records come in the order of
-    /// <paramref name="runFolders"/>, and a bad folder fails as <see cref="Read"/> does (the first one in that order).
+    /// Reads several run folders (<see cref="Read(string)"/>) side by side; the records come in the order of
+    /// <paramref name="runFolders"/>, and a bad folder fails as <see cref="Read(string)"/> does (the first one in that order).
     /// </summary>
     public static RunRecord[] ReadAll(IReadOnlyList<string> runFolders)
     {

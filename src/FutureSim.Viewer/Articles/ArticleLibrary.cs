@@ -10,7 +10,7 @@ namespace FutureSim.Viewer.Articles;
 /// A corpus whose fingerprint differs from the run's manifest is not used: its articles could differ from
 /// those the agents saw. Thread-safe.
 /// </summary>
-public sealed class ArticleLibrary(CorpusOpener? opener) : IDisposable
+public sealed class ArticleLibrary(CorpusSource? opener) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<(ITimeGatedCorpus? Corpus, string? Problem)>>> _corpora = new(StringComparer.Ordinal);
 

@@ -240,7 +240,7 @@
   }
 
   // bands: a promise of the entries' daily bands; the curves are drawn at once and again with their bands.
-  function leaderboardSections(board, bands, runId) {
+  function leaderboardSections(board, kinds, bands, runId) {
     const label = (e) => entryLabel(board, e);
     const agentCell = (e) => h('td', { class: 'agent' }, runId && e.runs.length === 1 ? link(route('run', runId, 'agent', e.agent), label(e)) : label(e));
     const metricCell = (e, kind, metric, signedValue) => {
@@ -252,24 +252,14 @@
     };
     const ranked = (kind) => board.entries.filter((e) => e[kind]).sort((a, b) => a[kind].rank - b[kind].rank);
     const sections = [];
-    const freeForm = ranked('free_form');
-    if (freeForm.length) {
-      sections.push(h('h2', {}, 'Free-form and multiple-choice questions'), table(
-        ['Rank', 'Agent', 'Questions', 'Coverage', 'BSS (all)', 'BSS (forecast)', 'Accuracy', 'Truth mass', 'TW score', 'ECE'],
-        freeForm.map((e) => h('tr', { class: 'entry', 'data-entry': e.id }, h('td', { class: 'num' }, e.free_form.rank), agentCell(e), h('td', { class: 'num' }, e.free_form.questions),
-          h('td', { class: 'num' }, fixed(e.free_form.coverage)), metricCell(e, 'free_form', 'bss'), metricCell(e, 'free_form', 'bss_forecast'), metricCell(e, 'free_form', 'accuracy'),
-          metricCell(e, 'free_form', 'truth_mass'), metricCell(e, 'free_form', 'tw_score'), h('td', { class: 'num' }, e.free_form.calibration.equal_width.count ? fixed(e.free_form.calibration.equal_width.ece) : 'n/a'))),
-        { class: 'leaderboard', id: 'free-form' }));
-    }
-    const binary = ranked('binary');
-    if (binary.length) {
-      sections.push(h('h2', {}, 'Binary questions'), table(
-        ['Rank', 'Agent', 'Questions', 'Coverage', 'Brier', 'Log score', 'Accuracy', 'BSS vs uniform', 'BSS vs base rate', 'BSS vs crowd', 'ECE'],
-        binary.map((e) => h('tr', { class: 'entry', 'data-entry': e.id }, h('td', { class: 'num' }, e.binary.rank), agentCell(e), h('td', { class: 'num' }, e.binary.questions),
-          h('td', { class: 'num' }, fixed(e.binary.coverage)), metricCell(e, 'binary', 'brier'), metricCell(e, 'binary', 'log_score'), metricCell(e, 'binary', 'accuracy'),
-          metricCell(e, 'binary', 'bss_uniform', true), metricCell(e, 'binary', 'bss_base_rate', true), metricCell(e, 'binary', 'bss_crowd', true),
-          h('td', { class: 'num' }, e.binary.calibration.equal_width.count ? fixed(e.binary.calibration.equal_width.ece) : 'n/a'))),
-        { class: 'leaderboard', id: 'binary' }));
+    for (const k of kinds) {
+      const entries = ranked(k.kind);
+      if (!entries.length) { continue; }
+      const ece = (e) => e[k.kind].calibration.equal_width.count ? fixed(e[k.kind].calibration.equal_width.ece) : 'n/a';
+      sections.push(h('h2', {}, k.title), table(['Rank', 'Agent', 'Questions', 'Coverage', ...k.columns.map((c) => c.header), 'ECE'],
+        entries.map((e) => h('tr', { class: 'entry', 'data-entry': e.id }, h('td', { class: 'num' }, e[k.kind].rank), agentCell(e), h('td', { class: 'num' }, e[k.kind].questions),
+          h('td', { class: 'num' }, fixed(e[k.kind].coverage)), k.columns.map((c) => metricCell(e, k.kind, c.id, c.signed)), h('td', { class: 'num' }, ece(e)))),
+        { class: 'leaderboard', id: k.kind === 'free_form' ? 'free-form' : 'binary' }));
     }
     sections.push(h('h2', {}, 'Scores over time'), curves(board, bands, label));
     const diagrams = [];
@@ -405,7 +395,7 @@
       doc.usage.map((u) => h('tr', {}, h('td', {}, u.agent), h('td', { class: 'num' }, u.days), h('td', { class: 'num' }, u.calls), h('td', { class: 'num' }, u.input_tokens),
         h('td', { class: 'num' }, u.output_tokens), h('td', { class: 'num' }, fixed(u.cost, 4)))))] : [];
     const bands = doc.leaderboard ? load('runs', id, 'bands').then((b) => b.bands) : Promise.resolve([]);
-    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, bands, id) : [], usage,
+    return header.concat([warningsBox(run.warnings), nav], doc.leaderboard ? leaderboardSections(doc.leaderboard, doc.kinds, bands, id) : [], usage,
       run.futuresim && has('runs', id, 'futuresim') ? futureSimRunSection(id) : []);
   }
 
@@ -413,7 +403,7 @@
     setCrumbs(link('#/', 'Runs'), h('span', {}, 'All runs'));
     const doc = await load('all', 'leaderboard');
     return [h('h1', {}, 'Leaderboard over all runs'), h('p', { class: 'meta' }, 'Runs: ', doc.runs.map((r, i) => [i ? ', ' : '', link(route('run', r), r)]))]
-      .concat(leaderboardSections(doc.leaderboard, Promise.resolve(doc.bands), null), doc.futuresim && has('all', 'futuresim') ? futureSimBoardSection() : []);
+      .concat(leaderboardSections(doc.leaderboard, doc.kinds, Promise.resolve(doc.bands), null), doc.futuresim && has('all', 'futuresim') ? futureSimBoardSection() : []);
   }
 
   async function questionsPage(id) {

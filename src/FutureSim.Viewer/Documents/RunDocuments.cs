@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FutureSim.Core.Input;
 using FutureSim.Core.Leaderboards;
+using FutureSim.Core.Leaderboards.Export;
 using FutureSim.Core.Runs;
 using FutureSim.Viewer.Runs;
 
@@ -72,6 +73,7 @@ internal static class RunDocuments
         {
             run = Summary(s),
             leaderboard = (object?)Board(s.Board),
+            kinds = Kinds,
             usage = s.Usage.Select(u => new
             {
                 agent = u.Key,
@@ -91,13 +93,25 @@ internal static class RunDocuments
         runs = combined.RunIds,
         futuresim = combined.FutureSim,
         leaderboard = Board(combined.Board),
+        kinds = Kinds,
         bands = Bands(combined.Board, combined.Bands),
     };
+
+    /// <summary>The ranked tables' kinds and columns, from the metric table (<see cref="LeaderboardMetrics"/>), in output order.</summary>
+    private static readonly object[] Kinds =
+    [
+        .. new[] { LeaderboardMetric.FreeFormKind, LeaderboardMetric.BinaryKind }.Select(kind => new
+        {
+            kind,
+            title = LeaderboardMetric.KindTitle(kind),
+            columns = LeaderboardMetrics.Of(kind).Select(m => new { id = m.Id, header = m.Header, signed = m.Signed }).ToArray(),
+        }),
+    ];
 
     /// <summary>The leaderboard exactly as <c>leaderboard.json</c> renders it.</summary>
     public static JsonElement Board(Leaderboard board) => Rendered.GetValue(board, b =>
     {
-        using var document = JsonDocument.Parse(LeaderboardRenderer.Json(b));
+        using var document = JsonDocument.Parse(LeaderboardExporters.Json.Export(new LeaderboardReport(b)));
         return new StrongBox<JsonElement>(document.RootElement.Clone());
     }).Value;
 

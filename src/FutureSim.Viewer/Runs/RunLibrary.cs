@@ -166,7 +166,7 @@ public sealed class RunLibrary : IDisposable
         try
         {
             var board = Leaderboard.Build(scores, LeaderboardOptions.Default);
-            return new CombinedBoard(board, DailyBands.Compute(board, scores), [.. loaded.Select(s => s.Location.Id)], loaded.Any(s => s.FutureSimSource is not null));
+            return new CombinedBoard(board, DailyBands.Compute(board), [.. loaded.Select(s => s.Location.Id)], loaded.Any(s => s.FutureSimSource is not null));
         }
         catch (ArgumentException)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using FutureSim.Agents.Llm;
 using FutureSim.Core.Input;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Questions;
@@ -30,7 +29,7 @@ public sealed record RunSnapshot
 
     public RunRecord? Record { get; init; }
 
-    public RunScores? Scores { get; init; }
+    public ScoredRun? Scores { get; init; }
 
     public Leaderboard? Board { get; init; }
 
@@ -59,7 +58,7 @@ public sealed record RunSnapshot
     public ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>> Usage { get; init; } =
         ImmutableSortedDictionary<string, ImmutableArray<ModelUsage>>.Empty;
 
-    /// <summary>The position of each question in <see cref="RunScores.Questions"/>.</summary>
+    /// <summary>The position of each question in <see cref="ScoredRun.Questions"/>.</summary>
     public ImmutableDictionary<QuestionId, int> QuestionIndex { get; init; } = ImmutableDictionary<QuestionId, int>.Empty;
 
     public bool IsLoaded => Error is null && Scores is not null;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using FutureSim.Agents.Llm;
 using FutureSim.Core.Input;
 using FutureSim.Core.Leaderboards;
 using FutureSim.Core.Runs;
@@ -32,13 +31,13 @@ public static class RunSnapshotLoader
                 Record = record,
                 Scores = scores,
                 Board = board,
-                BandsSource = new Lazy<ImmutableArray<ImmutableArray<DailyBand>>>(() => DailyBands.Compute(board, [scores])),
+                BandsSource = new Lazy<ImmutableArray<ImmutableArray<DailyBand>>>(() => DailyBands.Compute(board)),
                 TracesSource = new Lazy<RunTraces>(() => Traces(run, record)),
                 LeaksSource = new Lazy<ImmutableArray<QuestionLeak>>(() => QuestionLeakScan.Find(record.Questions)),
                 FutureSimSource = IsFutureSimImport(record.Manifest)
                     ? new Lazy<Task<ImmutableArray<FutureSimRunScores>>>(() => Task.Run(() => FutureSimDailyScorer.ScoreAsync(record, matcher, CancellationToken.None)))
                     : null,
-                Usage = ModelUsageFile.ReadRun(run.Folder),
+                Usage = record.ModelUsage,
                 QuestionIndex = scores.Questions.Select((q, i) => (q.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i),
             };
         }

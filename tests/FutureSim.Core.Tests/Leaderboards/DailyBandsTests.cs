@@ -22,7 +22,7 @@ public sealed class DailyBandsTests
         var runs = TwoSeeds();
         var board = Leaderboard.Build(runs, LeaderboardOptions.Default);
 
-        var bands = DailyBands.Compute(board, runs);
+        var bands = DailyBands.Compute(board);
 
         for (var e = 0; e < board.Entries.Length; e++)
         {
@@ -41,7 +41,7 @@ public sealed class DailyBandsTests
         const int resamples = 50;
         var alpha = board.Entries.Single(e => e.Agent == "alpha");
 
-        var bands = DailyBands.Compute(board, runs, resamples)[board.Entries.IndexOf(alpha)];
+        var bands = DailyBands.Compute(board, resamples)[board.Entries.IndexOf(alpha)];
 
         // From scratch: draw the same questions, then on each day average over seeds the ratio over drawn questions.
         var kinds = runs[0].Questions.Select(q => q.Kind == QuestionKind.Binary).ToArray();
@@ -94,7 +94,7 @@ public sealed class DailyBandsTests
             .Forecast("even", "B2", 0, ("Yes", 0.5)));
         var board = Leaderboard.Build([run], LeaderboardOptions.Default);
 
-        var band = DailyBands.Compute(board, [run]).Single();
+        var band = DailyBands.Compute(board).Single();
 
         Assert.All(band, b => Assert.Equal(new Estimate(0.25, 0.25, 0.25), b.Brier));
     }

@@ -28,10 +28,6 @@ internal static class LeaderboardLayout
     /// <summary><paramref name="name"/> (the agent, or its entry id), marked when the CLI agent ran without its sandbox.</summary>
     public static string AgentLabel(LeaderboardEntry entry, string name) => entry.Unsandboxed ? name + " (unsandboxed)" : name;
 
-    /// <summary>The heading of a kind's ranked table.</summary>
-    public static string KindTitle(string kind) =>
-        kind == LeaderboardMetric.FreeFormKind ? "Free-form and multiple-choice questions" : "Binary questions";
-
     /// <summary>An estimate as tables show it: <see cref="TextDecimals"/> decimals, signed for skill scores, with its interval when asked and known.</summary>
     public static string Cell(LeaderboardMetric metric, Estimate? estimate, bool withInterval = true)
     {

@@ -41,7 +41,7 @@ internal sealed class MarkdownLeaderboardExporter : ILeaderboardExporter
             }
 
             var metrics = LeaderboardMetrics.Of(kind);
-            md.Append($"\n## {KindTitle(kind)}\n\n");
+            md.Append($"\n## {LeaderboardMetric.KindTitle(kind)}\n\n");
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. metrics.Select(m => m.Header), "ECE"],
                 ranked.Select(e => e.Of(kind)!).Zip(ranked).Select(p => (IReadOnlyList<string>)[
                     Number(p.First.Rank), AgentLabel(p.Second), p.Second.ConfigurationId, Number(p.First.Seeds), Number(p.First.Questions),

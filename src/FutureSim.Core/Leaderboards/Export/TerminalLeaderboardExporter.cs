@@ -50,16 +50,32 @@ public sealed class TerminalLeaderboardExporter : ILeaderboardExporter
             }
 
             var headline = LeaderboardMetrics.Headline(kind);
-            text.Append(KindTitle(kind)).Append(", ranked by ").Append(headline.Header)
-                .Append(kind == LeaderboardMetric.BinaryKind ? " (lower is better)" : " (higher is better)").Append('\n');
+            Wrap(text, $"{LeaderboardMetric.KindTitle(kind)}, ranked by {headline.Header} ({(kind == LeaderboardMetric.BinaryKind ? "lower" : "higher")} is better)");
             var withIntervals = Table(board, kind, ranked, intervals: true);
             Append(text, Fits(withIntervals) ? withIntervals : Table(board, kind, ranked, intervals: false));
             text.Append('\n');
         }
 
-        text.Append($"[brackets]: {Level(board.Options)} % bootstrap intervals ({Number(board.Options.Resamples)} resamples over seeds and questions); ");
-        text.Append("coverage: questions with a forecast.\n");
+        Wrap(text, $"[brackets]: {Level(board.Options)} % bootstrap intervals ({Number(board.Options.Resamples)} resamples over seeds and questions); coverage: questions with a forecast.");
         return text.ToString();
+    }
+
+    /// <summary>A sentence broken between words into lines of at most <see cref="Width"/> characters.</summary>
+    private void Wrap(StringBuilder text, string sentence)
+    {
+        var line = new StringBuilder();
+        foreach (var word in sentence.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > Width)
+            {
+                text.Append(line).Append('\n');
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        text.Append(line).Append('\n');
     }
 
     private static List<string[]> Table(Leaderboard board, string kind, List<LeaderboardEntry> ranked, bool intervals)
