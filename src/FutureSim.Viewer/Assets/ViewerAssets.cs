@@ -9,7 +9,14 @@ namespace FutureSim.Viewer.Assets;
 /// </summary>
 internal static class ViewerAssets
 {
-    public static byte[] Script { get; } = Read("viewer/viewer.js");
+    /// <summary>The parts of the script, in order; joined into one strict function, served as <c>viewer.js</c>.</summary>
+    public static IReadOnlyList<string> ScriptParts { get; } =
+        ["viewer-core.js", "viewer-charts.js", "viewer-runs.js", "viewer-futuresim.js", "viewer-pages.js", "viewer-main.js"];
+
+    public static byte[] Script { get; } = Encoding.UTF8.GetBytes(
+        "(function () {\n  'use strict';\n\n"
+        + string.Join("\n", ScriptParts.Select(part => Encoding.UTF8.GetString(Read("viewer/" + part))))
+        + "})();\n");
 
     public static byte[] Stylesheet { get; } = Read("viewer/viewer.css");
 
