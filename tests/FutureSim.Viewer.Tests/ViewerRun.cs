@@ -59,17 +59,20 @@ public sealed class ViewerRun : IDisposable
     private Browser.ViewerProcess? _viewer;
 
     /// <summary>Runs the command line in-process with this fixture's configuration; returns its exit code.</summary>
-    public int Cli(string[] args)
+    public int Cli(string[] args) => Cli(args, TextWriter.Null);
+
+    /// <summary>The same, its standard output written to <paramref name="output"/>.</summary>
+    public int Cli(string[] args, TextWriter output)
     {
-        var output = Console.Out;
+        var standard = Console.Out;
         try
         {
-            Console.SetOut(TextWriter.Null);
+            Console.SetOut(output);
             return CliApp.RunAsync([.. args, "--config", ConfigPath]).GetAwaiter().GetResult();
         }
         finally
         {
-            Console.SetOut(output);
+            Console.SetOut(standard);
         }
     }
 

@@ -20,6 +20,21 @@ public sealed class ViewCommandTests(ViewerRun run)
         Assert.Equal(2, await view);
     }
 
+    [Fact]
+    public void TheViewerBenchTimesEveryKindOfPageOverHttpAndPassesItsChecks()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, run.Cli(["bench", "viewer", run.RunFolder, "--questions", "5", "--json"], output));
+
+        using var report = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var root = report.RootElement;
+        Assert.Equal(ViewerRun.RunId, root.GetProperty("run").GetString());
+        Assert.True(root.GetProperty("questions_timed").GetInt32() >= 5);
+        Assert.True(root.GetProperty("question_page_p50_ms").GetDouble() > 0);
+        Assert.InRange(root.GetProperty("report_bytes").GetInt64(), 1, 15_000_000);
+    }
+
     [Theory]
     [InlineData("view")]
     [InlineData("report")]
