@@ -27,6 +27,8 @@ internal static class CliApp
             ImportCommand.Create(),
             CompareCommand.Create(),
             ExportCommand.Create(),
+            ViewCommand.Create(),
+            ViewCommand.CreateReport(),
         };
         return root;
     }

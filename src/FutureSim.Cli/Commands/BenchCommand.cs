@@ -30,7 +30,7 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients, the CLI agents' sandbox, sweeps on a cluster.");
+        var command = new Command("bench", "Measure speed: retrieval, harness tool-call overhead, llm agents, scoring, MCP under concurrent clients, the CLI agents' sandbox, sweeps on a cluster, the run viewer.");
         command.Add(Retrieval());
         command.Add(Tools());
         command.Add(Llm());
@@ -40,6 +40,7 @@ internal static class BenchCommand
         command.Add(Scale());
         command.Add(Sandbox());
         command.Add(SweepBenchCommand.Create());
+        command.Add(ViewerBenchCommand.Create());
         return command;
     }
 

@@ -16,8 +16,7 @@ internal static class LeaderboardCommand
     public static Command Create()
     {
         var runs = new Argument<string[]>("run-dir") { Description = "Run folders; seeds of the same configuration are pooled.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = $"Output format printed: {string.Join(", ", RunReports.Formats)}.", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong([.. RunReports.Formats]);
+        var format = RunReports.FormatOption([.. RunReports.Formats, TerminalLeaderboard.Format]);
         var output = new Option<string>("--out") { Description = "Also write the leaderboard in every format, and its charts, into this folder." };
         var command = new Command("leaderboard", "Build one leaderboard from one or more run folders, with bootstrap intervals.") { runs, format, output };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
@@ -31,11 +30,20 @@ internal static class LeaderboardCommand
                 await FutureSimView.WriteAsync(futureSim, folder, ct);
             }
 
-            await Console.Out.WriteAsync(RunReports.Render(board, parse.GetValue(format)!));
-            if (parse.GetValue(format) == "md" && FutureSimView.HasImports(futureSim))
+            var chosen = parse.GetValue(format) ?? TerminalLeaderboard.DefaultFormat;
+            if (chosen == TerminalLeaderboard.Format)
             {
-                await Console.Out.WriteAsync(FutureSimView.Markdown(futureSim));
+                await Console.Out.WriteAsync(TerminalLeaderboard.Render(board, parse.GetValue(output), parse.GetValue(runs)!));
             }
+            else
+            {
+                await Console.Out.WriteAsync(RunReports.Render(board, chosen));
+                if (chosen == "md" && FutureSimView.HasImports(futureSim))
+                {
+                    await Console.Out.WriteAsync(FutureSimView.Markdown(futureSim));
+                }
+            }
+
             return CommandHost.Success;
         }, cancellationToken));
         return command;
@@ -45,14 +53,25 @@ internal static class LeaderboardCommand
     {
         var run = new Argument<string>("run-dir") { Description = "The run folder to rescore." };
         var perQuestion = new Option<bool>("--per-question") { Description = "Print every agent's score on every question (CSV) instead of the leaderboard." };
-        var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard. Refused while another process writes the run.") { run, perQuestion };
+        var format = RunReports.FormatOption("md", TerminalLeaderboard.Format);
+        var command = new Command("score", "Rescore a run folder, rewrite its derived files (daily_metrics.csv, leaderboard, charts) and print the leaderboard. Refused while another process writes the run.") { run, perQuestion, format };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, new Dictionary<string, string?>(), async (host, ct) =>
         {
             var folder = parse.GetValue(run)!;
             RunFolder.Open(folder);
             using var writing = RunFolderLock.Acquire(folder, "score"); // never rewrite the derived files of a run that is being written
             var (scores, board) = await host.Service<RunReports>().RescoreAsync(folder, null, ct);
-            await Console.Out.WriteAsync(parse.GetValue(perQuestion) ? QuestionScoresCsv.Render(scores) : RunReports.Render(board, "md"));
+            if (parse.GetValue(perQuestion))
+            {
+                await Console.Out.WriteAsync(QuestionScoresCsv.Render(scores));
+            }
+            else
+            {
+                await Console.Out.WriteAsync((parse.GetValue(format) ?? TerminalLeaderboard.DefaultFormat) == TerminalLeaderboard.Format
+                    ? TerminalLeaderboard.Render(board, folder, [folder])
+                    : RunReports.Render(board, "md"));
+            }
+
             return CommandHost.Success;
         }, cancellationToken));
         return command;

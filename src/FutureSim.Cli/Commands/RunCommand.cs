@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FutureSim.Cli.Reports;
 using FutureSim.Cli.Running;
 
 namespace FutureSim.Cli.Commands;
@@ -12,10 +13,11 @@ internal static class RunCommand
         var agents = new Option<string[]>("--agents") { Description = "Configured agents to run, comma-separated (default: all).", AllowMultipleArgumentsPerToken = true };
         var replay = new Option<string>("--replay") { Description = "Re-execute the run with this id from its recorded model calls, into a new run folder." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (progress is logged instead)." };
+        var format = RunReports.FormatOption("md", TerminalLeaderboard.Format);
 
         var command = new Command("run", "Replay the news day by day to the configured agents, score them and print the leaderboard. With no options: the main job on the bundled data.")
         {
-            agents, replay, quiet,
+            agents, replay, quiet, format,
         };
         foreach (var option in run.All)
         {
@@ -30,6 +32,7 @@ internal static class RunCommand
                 Agents = CommonOptions.List(parse.GetValue(agents)),
                 Replay = parse.GetValue(replay),
                 Quiet = parse.GetValue(quiet),
+                LeaderboardFormat = parse.GetValue(format) ?? TerminalLeaderboard.DefaultFormat,
             };
             if (request.Resume is not null && request.Replay is not null)
             {

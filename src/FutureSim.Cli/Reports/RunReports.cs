@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Immutable;
 using System.Text;
 using FutureSim.Cli.Running;
@@ -78,6 +79,20 @@ internal sealed class RunReports(AnswerMatching matching, ILogger<RunReports> lo
     /// <summary>The leaderboard in one format (without charts), as printed.</summary>
     public static string Render(Leaderboard board, string format) =>
         Exporters.Single(e => e.Format == format).Export(new LeaderboardReport(board));
+
+    /// <summary>
+    /// <c>--format</c> of the verbs that print a leaderboard: by default the compact table on a terminal
+    /// (<see cref="TerminalLeaderboard"/>) and the full Markdown when standard output is redirected.
+    /// </summary>
+    public static Option<string> FormatOption(params string[] formats)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"What to print: {string.Join(", ", formats)} (default: {TerminalLeaderboard.Format} on a terminal, md when standard output is redirected).",
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
 
     private static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken);

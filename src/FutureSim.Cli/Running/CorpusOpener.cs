@@ -54,7 +54,7 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
                 }
             }
 
-            var opened = (await OpenAsync(files, policy, needsEmbeddings: false, indexDirectory, cancellationToken)).Corpus;
+            var opened = (await OpenAsync(files, policy, needsEmbeddings: false, indexDirectory, quiet: true, cancellationToken)).Corpus;
             var shared = new SharedCorpus(opened, () =>
             {
                 lock (held)
@@ -74,36 +74,48 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
         }
     }
 
+    /// <summary>Opens (building if needed) without a status line on the terminal: for a corpus opened in the background.</summary>
+    public async Task<ITimeGatedCorpus> OpenQuietlyAsync(IReadOnlyList<string> files, VisibilityPolicy policy, CancellationToken cancellationToken) =>
+        (await OpenAsync(files, policy, needsEmbeddings: false, options.Value.IndexDirectory, quiet: true, cancellationToken)).Corpus;
+
     /// <param name="files">Corpus files and folders (relative to the project root).</param>
     /// <param name="policy">The visibility policy.</param>
     /// <param name="needsEmbeddings">Load the embedding model even when the default mode is keyword (a verb asked for another mode).</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="EmbeddingFailedException">The embedding model failed; nothing was written.</exception>
     public Task<CorpusOpenResult> OpenAsync(IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, CancellationToken cancellationToken) =>
-        OpenAsync(files, policy, needsEmbeddings, options.Value.IndexDirectory, cancellationToken);
+        OpenAsync(files, policy, needsEmbeddings, options.Value.IndexDirectory, quiet: false, cancellationToken);
 
     private string Key(IReadOnlyList<string> files, VisibilityPolicy policy) => policy + "\n" + string.Join('\n', files.Select(project.Resolve));
 
     private async Task<CorpusOpenResult> OpenAsync(
-        IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, string configuredIndexDirectory, CancellationToken cancellationToken)
+        IReadOnlyList<string> files, VisibilityPolicy policy, bool needsEmbeddings, string configuredIndexDirectory, bool quiet, CancellationToken cancellationToken)
     {
         var handling = options.Value.SkipInvalid ? InvalidRecordHandling.Skip : InvalidRecordHandling.Fail;
         var paths = files.Select(project.Resolve).ToArray();
         var indexDirectory = project.Resolve(configuredIndexDirectory);
         var settings = Settings(needsEmbeddings || search.Value.Mode != SearchMode.Keyword);
-        if (Console.IsErrorRedirected)
+        if (quiet || Console.IsErrorRedirected)
         {
             return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress: null, logger, cancellationToken);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
-        return await console.Status().StartAsync("Opening the corpus index", async context =>
+        var held = new HeldLogger(logger);
+        try
         {
-            var progress = new Progress(p => context.Status(p.File == settings.Embeddings?.Id
-                ? $"Embedding article chunks with {p.File}: {p.DocumentsAdded:N0}"
-                : $"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
-            return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress, logger, cancellationToken);
-        });
+            return await console.Status().StartAsync("Opening the corpus index", async context =>
+            {
+                var progress = new Progress(p => context.Status(p.File == settings.Embeddings?.Id
+                    ? $"Embedding article chunks with {p.File}: {p.DocumentsAdded:N0}"
+                    : $"Indexing {Path.GetFileName(p.File)} ({p.FileNumber}/{p.FileCount}): {p.DocumentsAdded:N0} articles"));
+                return await LuceneCorpus.OpenOrBuildAsync(indexDirectory, paths, policy, handling, settings, progress, held, cancellationToken);
+            });
+        }
+        finally
+        {
+            held.Release(); // after the status line is gone, so that none of it stays behind
+        }
     }
 
     /// <summary>The corpus's search settings, with the embedding model when <paramref name="withEmbeddings"/>.</summary>

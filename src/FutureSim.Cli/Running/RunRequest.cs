@@ -40,6 +40,9 @@ internal sealed record RunRequest
     /// <summary>Whether the leaderboard is printed after the run (the library leaves the console alone).</summary>
     public bool PrintLeaderboard { get; init; } = true;
 
+    /// <summary>How the leaderboard is printed: <c>md</c> (the full Markdown) or <c>table</c> (the compact terminal tables).</summary>
+    public string LeaderboardFormat { get; init; } = "md";
+
     /// <summary>Standard output carries a protocol (<c>futuresim mcp</c>): the leaderboard goes to standard error instead.</summary>
     public bool KeepStandardOutputFree { get; init; }
 

@@ -221,7 +221,14 @@ internal sealed class RunService(
         {
             if (request.PrintLeaderboard)
             {
-                await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Render(board, "md"));
+                if (!request.KeepStandardOutputFree && request.LeaderboardFormat == TerminalLeaderboard.Format)
+                {
+                    await Console.Out.WriteAsync(TerminalLeaderboard.Render(board, folder.Root, [folder.Root]));
+                }
+                else
+                {
+                    await (request.KeepStandardOutputFree ? Console.Error : Console.Out).WriteAsync(RunReports.Render(board, "md"));
+                }
             }
 
             logger.LogInformation("Leaderboard printed {Elapsed:0.00} s after the run", timeProvider.GetElapsedTime(scoring).TotalSeconds);

@@ -49,6 +49,10 @@ public sealed record LeaderboardMetric
     public string Formula(ScoringOptions scoring) =>
         FormulaTemplate.Replace("{log_clamp}", scoring.LogClamp.ToString("R", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>The heading of a kind's ranked table ("Free-form and multiple-choice questions", "Binary questions").</summary>
+    public static string KindTitle(string kind) =>
+        kind == FreeFormKind ? "Free-form and multiple-choice questions" : "Binary questions";
+
     /// <summary>The question kind in words ("free-form", "binary").</summary>
     public static string KindLabel(string kind) => kind == FreeFormKind ? "free-form" : "binary";
 }

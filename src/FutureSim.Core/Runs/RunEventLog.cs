@@ -97,7 +97,7 @@ internal sealed class RunEventLog
                 break;
             case ToolCalled call:
                 CheckAgent(call.Agent, line);
-                return; // checked, not kept (see AddToolCall)
+                break; // kept when read in full (see AddToolCall for the header-only path)
             case ForecastRefused or NotesSaved or AgentFailed:
                 CheckAgent(
                     runEvent switch

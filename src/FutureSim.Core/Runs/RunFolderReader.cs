@@ -20,7 +20,14 @@ public static class RunFolderReader
     /// A file is missing, a line is malformed, the manifest has an unknown format version, or an event
     /// names a question or agent the folder does not define; the message names the file and line.
     /// </exception>
-    public static RunRecord Read(string runFolder)
+    public static RunRecord Read(string runFolder) => Read(runFolder, keepToolCalls: false);
+
+    /// <summary>
+    /// The same as <see cref="Read(string)"/>; with <paramref name="keepToolCalls"/> the record's events also
+    /// hold every <see cref="ToolCalled"/> of the completed days (for viewers of what agents did; scoring
+    /// does not need them and reads faster without).
+    /// </summary>
+    public static RunRecord Read(string runFolder, bool keepToolCalls)
     {
         var manifest = ReadManifest(Path.Combine(runFolder, RunFolderLayout.Manifest));
         var questions = ReadQuestions(Path.Combine(runFolder, RunFolderLayout.Questions));
@@ -29,7 +36,7 @@ public static class RunFolderReader
 
         var log = new RunEventLog(eventsFile, manifest, questions);
         var warnings = new List<RecordError>();
-        foreach (var line in ReadEventLines(eventsFile, keepToolCalls: false, warnings.Add))
+        foreach (var line in ReadEventLines(eventsFile, keepToolCalls, warnings.Add))
         {
             if (line.Event is { } runEvent)
             {
@@ -88,8 +95,8 @@ public static class RunFolderReader
     private readonly record struct EventLine(long Number, long End, RunEvent? Event, ToolCallHeader ToolCall);
 
     /// <summary>
-    /// Reads several run folders (<see cref="Read"/>) side by side; the records come in the order of
-    /// <paramref name="runFolders"/>, and a bad folder fails as <see cref="Read"/> does (the first one in that order).
+    /// Reads several run folders (<see cref="Read(string)"/>) side by side; the records come in the order of
+    /// <paramref name="runFolders"/>, and a bad folder fails as <see cref="Read(string)"/> does (the first one in that order).
     /// </summary>
     public static RunRecord[] ReadAll(IReadOnlyList<string> runFolders)
     {

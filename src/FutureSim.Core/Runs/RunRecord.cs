@@ -6,7 +6,7 @@ namespace FutureSim.Core.Runs;
 
 /// <summary>
 /// A validated, immutable snapshot of one run folder: its manifest, its questions (truth included) and
-/// the events of its completed days. Build one with <see cref="RunFolderReader.Read"/> or, for a run held
+/// the events of its completed days. Build one with <see cref="RunFolderReader.Read(string)"/> or, for a run held
 /// in memory, <see cref="Create"/>; both apply the same validation.
 /// </summary>
 public sealed record RunRecord
@@ -22,7 +22,8 @@ public sealed record RunRecord
     /// <summary>
     /// The events of every completed day (a day is complete once its <c>day_completed</c> line is
     /// written), in log order. Events of a trailing unfinished day are left out and reported in
-    /// <see cref="Warnings"/>. Tool calls are checked (day and agent) but not kept: scoring does not use them.
+    /// <see cref="Warnings"/>. Tool calls are checked (day and agent) but kept only when asked for
+    /// (<see cref="RunFolderReader.Read(string, bool)"/>): scoring does not use them.
     /// </summary>
     public required ImmutableArray<RunEvent> Events { get; init; }
 
@@ -47,7 +48,7 @@ public sealed record RunRecord
 
     /// <summary>
     /// Builds a record from a run held in memory (e.g. by the runner after each day), validating it
-    /// exactly as <see cref="RunFolderReader.Read"/> validates a folder; event positions stand in for line numbers.
+    /// exactly as <see cref="RunFolderReader.Read(string)"/> validates a folder; event positions stand in for line numbers.
     /// </summary>
     /// <exception cref="InvalidInputException">The events contradict the manifest or the questions.</exception>
     public static RunRecord Create(RunManifest manifest, IEnumerable<Question> questions, IEnumerable<RunEvent> events, string source = "(memory)")

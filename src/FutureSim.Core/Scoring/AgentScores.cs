@@ -10,6 +10,13 @@ public sealed record AgentScores
     /// <summary>Per question on the last completed day, in the order of <see cref="ScoredRun.Questions"/>.</summary>
     public required ImmutableArray<QuestionScore> Questions { get; init; }
 
+    /// <summary>
+    /// Per question (in the order of <see cref="ScoredRun.Questions"/>), every forecast the agent submitted
+    /// before the question resolved, scored, in log order: the forecast held on a day is the last one
+    /// submitted on or before it.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<ScoredForecast>> Forecasts { get; init; } = [];
+
     /// <summary>One entry per completed day, in order.</summary>
     public required ImmutableArray<DailyScore> Daily { get; init; }
 

@@ -272,6 +272,7 @@ public sealed class RunScorer
             Agent = agent,
             Questions = [.. Enumerable.Range(0, n).Select(q => Final(q, held[q] >= 0 ? forecasts[q][held[q]] : null, timeWeighted[q], timeWeightedFutureSim[q]))],
             Daily = daily.MoveToImmutable(),
+            Forecasts = [.. forecasts.Select(list => list.ToImmutableArray())],
             Submissions = activity.Values.Sum(a => a.Submissions),
             Refusals = activity.Values.Sum(a => a.Refusals),
             Failures = failures.ToImmutableSortedDictionary(StringComparer.Ordinal),

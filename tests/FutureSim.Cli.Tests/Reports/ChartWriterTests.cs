@@ -14,7 +14,7 @@ public sealed class ChartWriterTests
     private static readonly DateOnly Start = new(2026, 1, 1);
 
     /// <summary>A 10-day run: "steady" names the truth of each question at 0.6, "wobbly" at 0.2 with a wrong favourite.</summary>
-    private static async Task<Leaderboard> BoardAsync()
+    internal static async Task<Leaderboard> BoardAsync()
     {
         string[] truths = ["Paris", "Lyon", "Nice", "Lille", "Metz", "Brest"];
         var questions = truths.Select((t, i) => new Question

@@ -25,6 +25,19 @@ public sealed class RunFolderReaderTests
     }
 
     [Fact]
+    public void ReadInFullAFolderKeepsEveryToolCallInLogOrder()
+    {
+        var run = Scenario.TwoAgents();
+        var record = RunFolderReader.Read(run.WriteFolder(), keepToolCalls: true);
+
+        Assert.Equal(run.Events().Count(), record.Events.Length);
+        Assert.Equal(
+            run.Events().OfType<ToolCalled>().Select(c => (c.Day, c.Agent, c.Seq, c.Tool)),
+            record.Events.OfType<ToolCalled>().Select(c => (c.Day, c.Agent, c.Seq, c.Tool)));
+        Assert.NotEmpty(record.Events.OfType<ToolCalled>());
+    }
+
+    [Fact]
     public void AToolCallOfAnAgentTheRunDoesNotDefineIsAnErrorNamingTheLine()
     {
         var folder = Scenario.TwoAgents().WriteFolder();

@@ -23,7 +23,27 @@ internal static class LeaderboardLayout
         board.Entries.SelectMany(e => Kinds.Select(e.Of).Where(s => s is not null).Select(s => (e, s!)));
 
     /// <summary>The agent's name as the ranked tables show it, marked when a CLI agent ran without its sandbox.</summary>
-    public static string AgentLabel(LeaderboardEntry entry) => entry.Unsandboxed ? entry.Agent + " (unsandboxed)" : entry.Agent;
+    public static string AgentLabel(LeaderboardEntry entry) => AgentLabel(entry, entry.Agent);
+
+    /// <summary><paramref name="name"/> (the agent, or its entry id), marked when the CLI agent ran without its sandbox.</summary>
+    public static string AgentLabel(LeaderboardEntry entry, string name) => entry.Unsandboxed ? name + " (unsandboxed)" : name;
+
+    /// <summary>An estimate as tables show it: <see cref="TextDecimals"/> decimals, signed for skill scores, with its interval when asked and known.</summary>
+    public static string Cell(LeaderboardMetric metric, Estimate? estimate, bool withInterval = true)
+    {
+        string Text(double? value) => metric.Signed ? Invariant.Signed(value, TextDecimals) : Invariant.Fixed(value, TextDecimals);
+        return estimate switch
+        {
+            null => "n/a",
+            { Lower: null } => Text(estimate.Value),
+            _ when !withInterval => Text(estimate.Value),
+            _ => $"{Text(estimate.Value)} [{Text(estimate.Lower)}, {Text(estimate.Upper)}]",
+        };
+    }
+
+    /// <summary>An entry's agent failures by kind, summed over its seeds ("0" without any).</summary>
+    public static string FailuresText(LeaderboardEntry entry) =>
+        entry.Failures.Count == 0 ? "0" : string.Join(", ", entry.Failures.Select(f => $"{f.Key} {Invariant.Number(f.Value)}"));
 
     public static string Status(LeaderboardRun run) =>
         run.Status.ToString().ToLowerInvariant() + (run.IsComplete ? "" : ", incomplete");

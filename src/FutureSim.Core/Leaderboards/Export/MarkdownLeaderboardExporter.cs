@@ -41,7 +41,7 @@ internal sealed class MarkdownLeaderboardExporter : ILeaderboardExporter
             }
 
             var metrics = LeaderboardMetrics.Of(kind);
-            md.Append(kind == LeaderboardMetric.FreeFormKind ? "\n## Free-form and multiple-choice questions\n\n" : "\n## Binary questions\n\n");
+            md.Append($"\n## {LeaderboardMetric.KindTitle(kind)}\n\n");
             Table(md, ["Rank", "Agent", "Config", "Seeds", "Questions", "Coverage", .. metrics.Select(m => m.Header), "ECE"],
                 ranked.Select(e => e.Of(kind)!).Zip(ranked).Select(p => (IReadOnlyList<string>)[
                     Number(p.First.Rank), AgentLabel(p.Second), p.Second.ConfigurationId, Number(p.First.Seeds), Number(p.First.Questions),
@@ -62,7 +62,7 @@ internal sealed class MarkdownLeaderboardExporter : ILeaderboardExporter
                 e.FreeForm is { } f ? Number(f.Abstentions) : "",
                 e.Binary is { } b ? Number(b.Abstentions) : "",
                 Number(e.Submissions), Number(e.Refusals),
-                e.Failures.Count == 0 ? "0" : string.Join(", ", e.Failures.Select(f => $"{f.Key} {Number(f.Value)}"))]));
+                FailuresText(e)]));
 
         Comparisons(md, board, level);
         if (charts.Length > 0)
@@ -149,17 +149,6 @@ internal sealed class MarkdownLeaderboardExporter : ILeaderboardExporter
             var t = agent.Aggregate((UsageSummary?)null, (sum, e) => UsageSummary.Add(sum, e.ModelUsage))!;
             md.Append(CultureInfo.InvariantCulture, $"| {agent.Key} | {t.Days} | {t.Calls} | {t.InputTokens} | {t.OutputTokens} | {t.Cost:0.0000} |\n");
         }
-    }
-
-    private static string Cell(LeaderboardMetric metric, Estimate? estimate)
-    {
-        string Text(double? value) => metric.Signed ? Signed(value, TextDecimals) : Fixed(value, TextDecimals);
-        return estimate switch
-        {
-            null => "n/a",
-            { Lower: null } => Text(estimate.Value),
-            _ => $"{Text(estimate.Value)} [{Text(estimate.Lower)}, {Text(estimate.Upper)}]",
-        };
     }
 
     private static string Ece(CalibrationSummary calibration) =>
