@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using FutureSim.Core.Sweeps;
 using Microsoft.Extensions.Configuration;
 
 namespace FutureSim.Cli.Configuration;
@@ -27,6 +28,7 @@ internal static class ConfigurationFiles
         [ClusterOptions.SectionName] = Section.Of(typeof(ClusterOptions)),
         [Running.AnswerMatching.SectionName] = new Section(JudgeKeys.ToImmutableDictionary(k => k, _ => new Key(IsList: false, Group: null), StringComparer.OrdinalIgnoreCase), FreeForm: false),
         [ConfiguredAgents.SectionName] = Section.Any,
+        [SweepDefinitionReader.SectionName] = Section.Any, // a sweep file's grid: its own reader checks every key
         ["Serilog"] = Section.Any,
     }.ToImmutableSortedDictionary(StringComparer.OrdinalIgnoreCase);
 
