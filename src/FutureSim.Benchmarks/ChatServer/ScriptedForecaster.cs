@@ -9,13 +9,16 @@ namespace FutureSim.Benchmarks.ChatServer;
 /// A deterministic stand-in for a model, answering chat-completion requests the way a diligent
 /// forecaster would, in four model calls a day: (1) on the morning briefing, <c>search_news</c> and
 /// <c>list_questions</c>; (2) <c>get_article</c> on the first hit; (3) <c>submit_forecasts</c> on every
-/// open question and <c>write_notes</c>; (4) <c>next_day</c>. It reads only the request (the
+/// open question and <c>write_notes</c>; (4) <c>next_day</c> — three when the search finds nothing to read. It reads only the request (the
 /// conversation), so any number of agents can share one server; the model name varies the forecasts.
 /// </summary>
 public static partial class ScriptedForecaster
 {
     /// <summary>Sequential model calls per agent and day.</summary>
     public const int CallsPerDay = 4;
+
+    /// <summary>Sequential model calls per agent and day when the morning search finds no article to read.</summary>
+    public const int CallsPerDayWithoutArticle = CallsPerDay - 1;
 
     public static ServerReply Respond(ServedRequest request)
     {

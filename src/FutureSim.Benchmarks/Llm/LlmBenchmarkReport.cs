@@ -25,12 +25,18 @@ public sealed record LlmBenchmarkReport(
     TimeSpan ToolCallP95,
     TimeSpan SearchP50)
 {
-    /// <summary>The checks that failed: every agent must act every day through the scripted model without a failure.</summary>
+    /// <summary>
+    /// The checks that failed: every agent must act every day through the scripted model without a failure — the same
+    /// number of model calls per agent, three or four a day (four when the morning search found an article to read).
+    /// </summary>
     public ImmutableArray<string> Problems { get; } =
     [
         .. AgentFailures > 0 ? [$"{AgentFailures} agent days failed."] : Array.Empty<string>(),
-        .. ModelCalls != Agents * Days * ScriptedForecaster.CallsPerDay
-            ? [$"{ModelCalls} model calls were answered; {Agents} agents × {Days} days × {ScriptedForecaster.CallsPerDay} were expected."]
+        .. ModelCalls != Agents * SequentialModelCalls
+            ? [$"{ModelCalls} model calls were answered; {Agents} agents × {SequentialModelCalls} (the longest agent's) were expected: every agent follows the same script."]
+            : Array.Empty<string>(),
+        .. SequentialModelCalls < Days * ScriptedForecaster.CallsPerDayWithoutArticle || SequentialModelCalls > Days * ScriptedForecaster.CallsPerDay
+            ? [$"The longest agent made {SequentialModelCalls} model calls in {Days} days; {ScriptedForecaster.CallsPerDayWithoutArticle}–{ScriptedForecaster.CallsPerDay} a day were expected."]
             : Array.Empty<string>(),
     ];
 

@@ -36,4 +36,28 @@ public sealed class LlmBenchmarkTests
         Assert.Equal(1, report.AgentFailures);
         Assert.Equal(2, report.Problems.Length);
     }
+
+    [Theory]
+    [InlineData(2, 10, 40, 0)] // an article to read every day
+    [InlineData(2, 10, 31, 0)] // nothing to read on nine mornings
+    [InlineData(2, 10, 29, 1)] // a day cut short
+    [InlineData(2, 10, 41, 1)] // a call too many
+    public void TheCallCountCheckAllowsThreeOrFourCallsADay(int agents, int days, int sequential, int problems)
+    {
+        var report = Report(agents, days, modelCalls: agents * sequential, sequential);
+
+        Assert.Equal(problems, report.Problems.Length);
+    }
+
+    [Fact]
+    public void AnAgentThatMadeFewerCallsThanTheOthersFailsTheCheck()
+    {
+        var report = Report(agents: 2, days: 10, modelCalls: 79, sequential: 40);
+
+        Assert.Single(report.Problems);
+    }
+
+    private static LlmBenchmarkReport Report(int agents, int days, int modelCalls, int sequential) => new(
+        "llm", agents, days, TimeSpan.FromMilliseconds(300), modelCalls, sequential, ToolCalls: 100, AgentFailures: 0,
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(0.004), TimeSpan.FromMilliseconds(0.05), TimeSpan.FromMilliseconds(0.1));
 }
