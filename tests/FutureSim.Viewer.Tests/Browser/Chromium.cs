@@ -69,6 +69,18 @@ public sealed class Chromium : IDisposable
         wait.Until(_ => condition());
     }
 
+    /// <summary>The text of the element <paramref name="by"/> finds, read again when the page re-renders it while it is read.</summary>
+    public string Text(By by)
+    {
+        var text = "";
+        WaitFor(() =>
+        {
+            text = Web.FindElement(by).Text;
+            return true;
+        });
+        return text;
+    }
+
     /// <summary>Leaves the viewer's pages (they poll a run being written) and forgets their console, before their server stops.</summary>
     public void Leave()
     {

@@ -37,7 +37,7 @@ public sealed class ImportedRunTests(ViewerRun run, Chromium chromium)
                 Assert.Equal(last.GetProperty("top1_accuracy").GetDouble(), Shown(row, "top1_accuracy", 2));
             }
 
-            Assert.Contains("futuresim-traces", Web.FindElement(By.Id("app")).Text);
+            Assert.Contains("futuresim-traces", chromium.Text(By.Id("app")));
 
             var (day, forecasts) = BusiestDay(folder, "news-frequency");
             chromium.Open(viewer.Page($"/run/imported/agent/news-frequency/day/{day}"));

@@ -47,19 +47,19 @@ public sealed class LiveAndBadRunTests(ViewerRun run, Chromium chromium)
         chromium.SignIn(viewer.Url);
 
         chromium.Open(viewer.Page("/run/cut"));
-        var warning = Web.FindElement(By.CssSelector(".warning-item")).Text;
+        var warning = chromium.Text(By.CssSelector(".warning-item"));
         Assert.Contains(events, warning);
         Assert.Contains("line " + lastLine, warning);
         Assert.NotEmpty(Web.FindElements(By.CssSelector("table.leaderboard tr.entry")));
 
         chromium.Open(viewer.Page("/run/future"));
-        var error = Web.FindElement(By.CssSelector(".error")).Text;
+        var error = chromium.Text(By.CssSelector(".error"));
         Assert.Contains(manifest, error);
         Assert.Contains("format_version 99", error);
         Assert.Empty(chromium.ConsoleErrors());
 
         chromium.Open(viewer.Page("/"));
-        Assert.Contains("format_version 99", Web.FindElement(By.Id("runs")).Text);
+        chromium.WaitFor(() => Web.FindElement(By.Id("runs")).Text.Contains("format_version 99", StringComparison.Ordinal)); // the list fills in as runs are read
     }
 
     /// <summary>Leaves the pages of a viewer before it stops (declared after it, so disposed first).</summary>

@@ -24,8 +24,8 @@ public sealed class ViewerPageTests(ViewerRun run, Chromium chromium)
         foreach (var route in routes)
         {
             chromium.Open(_viewer.Page(route));
-            Assert.DoesNotContain("Could not show this page", Web.FindElement(By.Id("app")).Text);
-            Assert.DoesNotContain("Not found", Web.FindElement(By.TagName("h1")).Text);
+            Assert.DoesNotContain("Could not show this page", chromium.Text(By.Id("app")));
+            Assert.DoesNotContain("Not found", chromium.Text(By.TagName("h1")));
             Assert.Empty(chromium.ConsoleErrors());
         }
 
@@ -76,9 +76,9 @@ public sealed class ViewerPageTests(ViewerRun run, Chromium chromium)
         chromium.Click(link);
 
         Assert.EndsWith("/article/" + Uri.EscapeDataString(id!), Web.Url);
-        Assert.Equal(title, Web.FindElement(By.CssSelector("h1.article-title")).Text);
-        Assert.False(string.IsNullOrWhiteSpace(Web.FindElement(By.CssSelector(".article-body")).Text));
-        Assert.Contains("news-frequency", Web.FindElement(By.Id("app")).Text);
+        Assert.Equal(title, chromium.Text(By.CssSelector("h1.article-title")));
+        Assert.False(string.IsNullOrWhiteSpace(chromium.Text(By.CssSelector(".article-body"))));
+        Assert.Contains("news-frequency", chromium.Text(By.Id("app")));
         Assert.Empty(chromium.ConsoleErrors());
     }
 }
