@@ -85,14 +85,8 @@ internal static class ViewerBenchCommand
 
             // What was measured must be what a researcher sees: every agent on the leaderboard, every timed page
             // answered (a failed request throws), and the report within its size target.
-            var problems = ImmutableArray.CreateBuilder<string>();
             var board = await client.GetStringAsync($"/api/{DocumentRouter.PathOf("runs", id, "leaderboard")}", ct);
-            problems.AddRange(snapshot.Manifest.Agents.Where(a => !board.Contains($"\"agent\":\"{a.Name}\"", StringComparison.Ordinal))
-                .Select(a => $"the leaderboard document does not name agent {a.Name}"));
-            if (reportBytes > MaximumReportBytes)
-            {
-                problems.Add(Invariant($"the static report is {reportBytes / 1e6:0.0} MB, more than {MaximumReportBytes / 1e6:0} MB"));
-            }
+            var problems = Problems(snapshot.Manifest.Agents.Select(a => a.Name), board, reportBytes);
 
             questionTimes.Sort();
             dayTimes.Sort();
@@ -115,7 +109,7 @@ internal static class ViewerBenchCommand
                 report_bytes = reportBytes,
                 report_seconds = reportTime.TotalSeconds,
                 phases_ms = phases,
-            }, parse.GetValue(BenchCommand.Json), problems.ToImmutable(), r =>
+            }, parse.GetValue(BenchCommand.Json), problems, r =>
             [
                 ("run", r.run),
                 ("process start → listening", Invariant($"{r.process_start_to_listening_ms:0} ms (host {r.listening_ms:0} ms)")),
@@ -134,6 +128,20 @@ internal static class ViewerBenchCommand
     }
 
     /// <summary>What loading a snapshot costs, phase by phase, read again from scratch.</summary>
+    /// <summary>What the bench checks: every agent named in the leaderboard document, and the report within its size target.</summary>
+    internal static ImmutableArray<string> Problems(IEnumerable<string> agents, string leaderboardDocument, long reportBytes)
+    {
+        var problems = ImmutableArray.CreateBuilder<string>();
+        problems.AddRange(agents.Where(a => !leaderboardDocument.Contains($"\"agent\":\"{a}\"", StringComparison.Ordinal))
+            .Select(a => $"the leaderboard document does not name agent {a}"));
+        if (reportBytes > MaximumReportBytes)
+        {
+            problems.Add(Invariant($"the static report is {reportBytes / 1e6:0.0} MB, more than {MaximumReportBytes / 1e6:0} MB"));
+        }
+
+        return problems.ToImmutable();
+    }
+
     private static async Task<Dictionary<string, double>> PhasesAsync(string folder, IAnswerMatcher matcher, CancellationToken ct)
     {
         var phases = new Dictionary<string, double>();
