@@ -4,6 +4,7 @@ using FutureSim.Core.Input;
 using FutureSim.Corpus.Loading;
 using FutureSim.Corpus.Text;
 using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -19,6 +20,12 @@ namespace FutureSim.Corpus.Indexing;
 /// <see cref="DocumentMetaFile"/>. So the store and the document table come out the same whatever the
 /// threads do; which Lucene document is which record is recorded by <see cref="IndexSchema.Block"/>, and search
 /// results do not depend on the order of Lucene documents (ties are broken by id hash and chunk).
+/// <para>
+/// Each indexing thread writes its own part index (its own Lucene writer in a folder of its own), so that the
+/// expensive steps at the end — writing out the buffered postings, and merging — run on every core rather than
+/// one after the other in the committing thread; <see cref="Finish"/> then moves the parts' segments into the
+/// index as they are (a rename, not a copy).
+/// </para>
 /// Nothing is visible to readers until <see cref="Commit"/>; disposing without committing rolls back.
 /// </summary>
 internal sealed class ArticleIndexWriter : IDisposable
@@ -26,6 +33,9 @@ internal sealed class ArticleIndexWriter : IDisposable
     private const double RamBufferMegabytes = 192;
 
     private readonly IndexWriter writer;
+    private readonly string partsPath;
+    private readonly PartDirectory[] partDirectories;
+    private readonly IndexWriter?[] parts;
     private readonly CorpusReader reader;
     private readonly ArticleStore.Writer store;
     private readonly DocumentMetaFile.Writer meta;
@@ -42,6 +52,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     private bool committed;
 
     /// <param name="directory">The Lucene directory.</param>
+    /// <param name="partsPath">A folder for the threads' part indexes (emptied first, removed once they have joined the index).</param>
     /// <param name="create">True to start a new index, false to append to the committed one.</param>
     /// <param name="reader">Decides which records join the corpus (and remembers the ids already in it).</param>
     /// <param name="storePath">The article store file.</param>
@@ -51,6 +62,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <param name="threadCount">Indexing threads (the calling thread only reads).</param>
     public ArticleIndexWriter(
         LuceneDirectory directory,
+        string partsPath,
         bool create,
         CorpusReader reader,
         string storePath,
@@ -60,28 +72,27 @@ internal sealed class ArticleIndexWriter : IDisposable
         int threadCount)
     {
         threadCount = Math.Max(threadCount, 1);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new NewsAnalyzer())
-        {
-            OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
-            Similarity = new NewsSimilarity(),
-            RAMBufferSizeMB = RamBufferMegabytes,
-            MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
-            MaxThreadStates = threadCount,
-            UseCompoundFile = false,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
-            MergeScheduler = new SerialMergeScheduler(),
-        };
         this.reader = reader;
+        this.partsPath = partsPath;
         store = new ArticleStore.Writer(storePath, committedStoreLength);
         meta = new DocumentMetaFile.Writer(metaPath, committedDocuments);
-        writer = new IndexWriter(directory, config);
+        writer = new IndexWriter(directory, Configuration(create ? OpenMode.CREATE : OpenMode.APPEND, RamBufferMegabytes));
         nextSequence = committedDocuments;
+        DeleteParts();
+        partDirectories = new PartDirectory[threadCount];
+        parts = new IndexWriter?[threadCount];
+        for (var i = 0; i < threadCount; i++)
+        {
+            partDirectories[i] = new PartDirectory(new DirectoryInfo(Path.Combine(partsPath, $"part-{i}")));
+            parts[i] = new IndexWriter(partDirectories[i], Configuration(OpenMode.CREATE, RamBufferMegabytes / threadCount));
+        }
+
         full = new BlockingCollection<IndexingBlock>(threadCount * 2);
         threads = new Thread[threadCount];
         for (var i = 0; i < threads.Length; i++)
         {
             threads[i] = new Thread(Run) { IsBackground = true, Name = $"corpus-index-{i}" };
-            threads[i].Start();
+            threads[i].Start(parts[i]);
         }
     }
 
@@ -115,13 +126,20 @@ internal sealed class ArticleIndexWriter : IDisposable
         Post(file);
     }
 
-    /// <summary>Waits for every queued line to be indexed (after which the counts are final).</summary>
+    /// <summary>Waits for every queued line to be indexed (after which the counts are final), and adds the threads' parts to the index.</summary>
     /// <exception cref="Exception">Whatever an indexing thread failed with, rethrown here.</exception>
     public void Finish()
     {
         full.CompleteAdding();
         Join();
         ThrowIfFailed();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i]!.Dispose();
+            parts[i] = null;
+        }
+
+        writer.AddIndexes(partDirectories);
     }
 
     /// <summary>
@@ -154,6 +172,11 @@ internal sealed class ArticleIndexWriter : IDisposable
         Join();
         store.Dispose();
         meta.Dispose();
+        foreach (var part in parts)
+        {
+            part?.Rollback();
+        }
+
         if (committed)
         {
             writer.Dispose();
@@ -163,6 +186,12 @@ internal sealed class ArticleIndexWriter : IDisposable
             writer.Rollback();
         }
 
+        foreach (var partDirectory in partDirectories)
+        {
+            partDirectory.Dispose();
+        }
+
+        DeleteParts();
         full.Dispose();
         stop.Dispose();
     }
@@ -189,9 +218,10 @@ internal sealed class ArticleIndexWriter : IDisposable
         current.Reset(file, posted);
     }
 
-    /// <summary>One indexing thread: parse, admit in turn, index; until the queue is done or a thread failed.</summary>
-    private void Run()
+    /// <summary>One indexing thread: parse, admit in turn, index into its part; until the queue is done (then the part is written out) or a thread failed.</summary>
+    private void Run(object? state)
     {
+        var part = (IndexWriter)state!;
         var indexer = new BlockIndexer();
         try
         {
@@ -211,9 +241,11 @@ internal sealed class ArticleIndexWriter : IDisposable
                 }
 
                 turnstile.Pass();
-                indexer.Index(block, writer, meta);
+                indexer.Index(block, part, meta);
                 free.Add(block);
             }
+
+            part.Commit();
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -249,6 +281,27 @@ internal sealed class ArticleIndexWriter : IDisposable
         }
     }
 
+    private static IndexWriterConfig Configuration(OpenMode mode, double ramBufferMegabytes) =>
+        new(LuceneVersion.LUCENE_48, new NewsAnalyzer())
+        {
+            OpenMode = mode,
+            Similarity = new NewsSimilarity(),
+            RAMBufferSizeMB = ramBufferMegabytes,
+            MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MaxThreadStates = 1,
+            UseCompoundFile = false,
+            MergePolicy = new LogByteSizeMergePolicy { NoCFSRatio = 0 },
+            MergeScheduler = new SerialMergeScheduler(),
+        };
+
+    private void DeleteParts()
+    {
+        if (System.IO.Directory.Exists(partsPath))
+        {
+            System.IO.Directory.Delete(partsPath, recursive: true);
+        }
+    }
+
     private void Fail(Exception? e)
     {
         if (e is not null)
@@ -273,6 +326,22 @@ internal sealed class ArticleIndexWriter : IDisposable
         if (failure is not null)
         {
             ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>A part index's folder, whose files are moved, not copied, when the part joins the index (the part is discarded afterwards).</summary>
+    private sealed class PartDirectory(DirectoryInfo path) : MMapDirectory(path)
+    {
+        public override void Copy(LuceneDirectory to, string src, string dest, IOContext context)
+        {
+            if (to is FSDirectory target)
+            {
+                EnsureOpen();
+                File.Move(Path.Combine(Directory.FullName, src), Path.Combine(target.Directory.FullName, dest));
+                return;
+            }
+
+            base.Copy(to, src, dest, context);
         }
     }
 }

@@ -28,6 +28,8 @@ internal sealed class CorpusIndexBuilder(
 
     private string LucenePath => Path.Combine(indexDirectory, "lucene");
 
+    private string PartsPath => Path.Combine(indexDirectory, "lucene-parts");
+
     private string ManifestPath => Path.Combine(indexDirectory, IndexManifest.FileName);
 
     private string StorePath => Path.Combine(indexDirectory, ArticleStore.FileName);
@@ -219,7 +221,7 @@ internal sealed class CorpusIndexBuilder(
         long storeBytes;
         using (var directory = new MMapDirectory(new DirectoryInfo(LucenePath)))
         using (var writer = new ArticleIndexWriter(
-            directory, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
+            directory, PartsPath, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
         {
             for (var i = 0; i < toIndex.Count; i++)
             {

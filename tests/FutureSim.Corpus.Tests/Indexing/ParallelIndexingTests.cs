@@ -82,6 +82,19 @@ public sealed class ParallelIndexingTests : TempCorporaTests
     }
 
     [Fact]
+    public void TheThreadsPartIndexesAreGoneAfterABuildThatSucceedsAndAfterOneThatFails()
+    {
+        var (good, bad) = (Corpora.IndexDirectory("good"), Corpora.IndexDirectory("bad"));
+
+        Build(good, WriteCorpus("many.jsonl"), corpus => Assert.True(corpus.SegmentCount >= 1));
+        Assert.Throws<InvalidInputException>(() => Build(bad, WriteCorpus("bad.jsonl", i => i == Lines - 3 ? "{ not json" : Line(i))));
+
+        Assert.False(Directory.Exists(Path.Combine(good, "lucene-parts")));
+        Assert.False(Directory.Exists(Path.Combine(bad, "lucene-parts")));
+        Assert.False(File.Exists(Path.Combine(bad, IndexManifest.FileName)));
+    }
+
+    [Fact]
     public void ATruncatedDocumentTableRebuildsTheIndex()
     {
         var file = WriteCorpus("many.jsonl");
