@@ -19,6 +19,10 @@ internal sealed class SearchOptions : IValidatableObject
     [Range(1, 1000)]
     public int FusionDepth { get; set; } = 100;
 
+    /// <summary>From how many chunks on keyword search uses every core.</summary>
+    [Range(0, long.MaxValue)]
+    public long ParallelFrom { get; set; } = 1_000_000;
+
     /// <summary>From how many chunks on semantic search uses the approximate (clustered) index.</summary>
     [Range(1, int.MaxValue)]
     public int ApproximateFrom { get; set; } = 2_000_000;

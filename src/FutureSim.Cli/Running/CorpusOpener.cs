@@ -127,6 +127,7 @@ internal sealed class CorpusOpener(ProjectSettings project, IOptions<CorpusOptio
             DefaultMode = value.Mode,
             RrfConstant = value.RrfConstant,
             FusionDepth = value.FusionDepth,
+            ParallelFrom = value.ParallelFrom,
             ApproximateFrom = value.ApproximateFrom,
             ApproximateLists = value.ApproximateLists,
             ApproximateProbes = value.ApproximateProbes,

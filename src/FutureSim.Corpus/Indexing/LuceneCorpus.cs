@@ -58,6 +58,9 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
 
     internal int SegmentCount => snapshot.Segments.Count;
 
+    /// <summary>True when every segment is in visibility order, so that searches gate it by a range of document numbers.</summary>
+    internal bool SegmentsInVisibilityOrder => snapshot.Segments.All(s => s.InVisibilityOrder);
+
     /// <summary>Size of the committed index on disk, in bytes.</summary>
     public long IndexBytes { get; }
 

@@ -33,7 +33,7 @@ internal sealed class LuceneCorpusView : ICorpusView
         this.signals = signals;
         AsOf = asOf.ToUniversalTime();
         asOfTicks = AsOf.UtcTicks;
-        search = new PointInTimeSearch(snapshot, asOfTicks);
+        search = new PointInTimeSearch(snapshot, asOfTicks, signals.Settings.ParallelFrom);
     }
 
     public DateTimeOffset AsOf { get; }

@@ -18,7 +18,8 @@ namespace FutureSim.Corpus.Indexing;
 /// articles visible at T alone, bit for bit; ties are broken by id hash and chunk, not index position.
 /// </para>
 /// <para>
-/// <b>Gate before top-k.</b> Postings are read with the segment's visibility window as Lucene's accept-docs,
+/// <b>Gate before top-k.</b> Postings are read within the segment's visibility window — as Lucene's accept-docs,
+/// or, in a segment in visibility order, as a range of document numbers (<see cref="SegmentVisibility.Gate"/>) —
 /// so invisible documents are never scored or counted; top-k is taken among visible matches only.
 /// </para>
 /// <para>
@@ -26,9 +27,16 @@ namespace FutureSim.Corpus.Indexing;
 /// (k1 + 1); once k hits are kept, terms whose bounds together cannot reach the k-th score are no longer
 /// iterated, only probed for documents the other terms find. This skips most postings of frequent words.
 /// </para>
+/// <para>
+/// <b>Every core.</b> An index of at least <c>parallelFrom</c> documents is searched as groups of segments
+/// of about equal size, one per core, each keeping its own top k; the merged result is the same as one pass.
+/// </para>
 /// Thread-safe: instances hold no mutable state.
 /// </summary>
-internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
+/// <param name="snapshot">The index.</param>
+/// <param name="asOfTicks">The instant whose statistics rank.</param>
+/// <param name="parallelFrom">Indexes of at least this many documents (chunks) are searched on every core (<see cref="SearchSettings.ParallelFrom"/>).</param>
+internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, long parallelFrom)
 {
     // Bounds are widened a little so that float rounding in partial sums can never prune a competitive document.
     private const float BoundMargin = 1.0001f;
@@ -61,26 +69,69 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
         }
 
         queryTerms.Sort((a, b) => a.Upper != b.Upper ? a.Upper.CompareTo(b.Upper) : a.Index.CompareTo(b.Index));
-        var top = new TopHits(k);
-        var contributions = new float[terms.Count];
-        foreach (var segment in snapshot.Segments)
+        var segments = snapshot.Segments.Where(segment => !segment.NoneWithin(fromTicks, toTicks)).ToList();
+        var groups = Partition(segments);
+        if (groups.Count == 1)
         {
-            if (!segment.NoneWithin(fromTicks, toTicks))
-            {
-                ScoreSegment(segment, segment.AcceptDocs(fromTicks, toTicks), queryTerms, similarity, contributions, top);
-            }
+            return ScoreSegments(groups[0], fromTicks, toTicks, queryTerms, similarity, terms.Count, k, new SharedBar()).Results();
+        }
+
+        // Each group keeps its own top k: together they hold the overall top k, which the merge below picks
+        // exactly as one pass would (the order of hits is total: score, then id hash, then chunk). The groups
+        // share the best of their k-th scores, under which no document can make the overall top k.
+        var partial = new TopHits[groups.Count];
+        var bar = new SharedBar();
+        Parallel.For(0, groups.Count, g => partial[g] = ScoreSegments(groups[g], fromTicks, toTicks, queryTerms, similarity, terms.Count, k, bar));
+        var top = new TopHits(k);
+        foreach (var hit in partial.SelectMany(p => p.Results()))
+        {
+            top.Offer(hit.Score, hit.IdHash, hit.Segment, hit.Doc, hit.Chunk);
         }
 
         return top.Results();
     }
 
+    /// <summary>
+    /// The segments split into groups of about equal size, one per core, searched in parallel; a single group
+    /// below <c>parallelFrom</c> documents (in-thread search is cheaper there).
+    /// </summary>
+    private List<List<SegmentVisibility>> Partition(List<SegmentVisibility> segments)
+    {
+        var documents = segments.Sum(s => (long)s.Ticks.Length);
+        var count = documents < parallelFrom ? 1 : Math.Min(Environment.ProcessorCount, segments.Count);
+        var groups = Enumerable.Range(0, Math.Max(count, 1)).Select(_ => new List<SegmentVisibility>()).ToList();
+        var sizes = new long[groups.Count];
+        foreach (var segment in segments.OrderByDescending(s => s.Ticks.Length).ThenBy(s => s.Context.Ord))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            groups[smallest].Add(segment);
+            sizes[smallest] += segment.Ticks.Length;
+        }
+
+        return groups;
+    }
+
+    private static TopHits ScoreSegments(
+        List<SegmentVisibility> segments, long fromTicks, long toTicks, List<QueryTerm> queryTerms, Similarity similarity, int termCount, int k, SharedBar bar)
+    {
+        var top = new TopHits(k);
+        var contributions = new float[termCount];
+        foreach (var segment in segments)
+        {
+            ScoreSegment(segment, segment.Gate(fromTicks, toTicks), queryTerms, similarity, contributions, top, bar);
+        }
+
+        return top;
+    }
+
     private static void ScoreSegment(
         SegmentVisibility segment,
-        Lucene.Net.Util.IBits? acceptDocs,
+        SegmentGate gate,
         List<QueryTerm> queryTerms,
         Similarity similarity,
         float[] contributions,
-        TopHits top)
+        TopHits top,
+        SharedBar bar)
     {
         var context = segment.Context;
         var cursors = new List<Cursor>(queryTerms.Count);
@@ -93,11 +144,11 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
 
             var termsEnum = context.AtomicReader.GetTerms(IndexSchema.Text)!.GetEnumerator();
             termsEnum.SeekExact(queryTerm.Term.Bytes, state);
-            var docs = termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS);
-            var first = docs.NextDoc();
-            if (first != DocIdSetIterator.NO_MORE_DOCS)
+            var cursor = new Cursor(termsEnum.Docs(gate.Accept, null, DocsFlags.FREQS), gate.End, similarity.GetSimScorer(queryTerm.Weight, context), queryTerm.Upper, queryTerm.Index);
+            cursor.AdvanceTo(gate.First);
+            if (cursor.Doc != DocIdSetIterator.NO_MORE_DOCS)
             {
-                cursors.Add(new Cursor(docs, similarity.GetSimScorer(queryTerm.Weight, context), queryTerm.Upper, queryTerm.Index) { Doc = first });
+                cursors.Add(cursor);
             }
         }
 
@@ -109,7 +160,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
         }
 
         // Cursors [0, essential) cannot make a document competitive on their own: they are only probed.
-        var essential = FirstEssential(bounds, top.Threshold);
+        var essential = FirstEssential(bounds, bar.Above(top.Threshold));
         while (essential < n)
         {
             var doc = DocIdSetIterator.NO_MORE_DOCS;
@@ -132,7 +183,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
             var competitive = true;
             for (var j = essential - 1; j >= 0; j--)
             {
-                if (partial + bounds[j] < top.Threshold)
+                if (partial + bounds[j] < bar.Above(top.Threshold))
                 {
                     competitive = false;
                     break;
@@ -141,7 +192,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
                 var cursor = cursors[j];
                 if (cursor.Doc < doc)
                 {
-                    cursor.Doc = cursor.Docs.Advance(doc);
+                    cursor.AdvanceTo(doc);
                 }
 
                 partial += cursor.ScoreIfAt(doc, contributions);
@@ -159,9 +210,10 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
                 if (score >= top.Threshold)
                 {
                     top.Offer(score, segment.IdHashes[doc], context.Ord, doc, segment.ChunkOf(doc));
+                    bar.Raise(top.Threshold);
                 }
 
-                essential = FirstEssential(bounds, top.Threshold);
+                essential = FirstEssential(bounds, bar.Above(top.Threshold));
             }
 
             Array.Clear(contributions);
@@ -170,7 +222,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
                 var cursor = cursors[j];
                 if (cursor.Doc == doc)
                 {
-                    cursor.Doc = cursor.Docs.NextDoc();
+                    cursor.Next();
                 }
             }
         }
@@ -187,15 +239,49 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
         return e;
     }
 
+    /// <summary>
+    /// The highest k-th score any group of segments has kept so far: the overall k-th score is at least that,
+    /// so a document scoring strictly less can be skipped by every group (ties still go to the merge).
+    /// </summary>
+    private sealed class SharedBar
+    {
+        private float value = float.NegativeInfinity;
+
+        /// <summary>The bar to prune with: the higher of this and a group's own threshold.</summary>
+        public float Above(float own) => Math.Max(own, Volatile.Read(ref value));
+
+        public void Raise(float threshold)
+        {
+            var current = Volatile.Read(ref value);
+            while (threshold > current)
+            {
+                var seen = Interlocked.CompareExchange(ref value, threshold, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
+    }
+
     private sealed record QueryTerm(int Index, Term Term, TermContext Context, Similarity.SimWeight Weight, float Upper);
 
-    private sealed class Cursor(DocsEnum docs, Similarity.SimScorer scorer, float upper, int index)
+    /// <summary>A term's postings within the gate: documents from <paramref name="end"/> on count as the end of the list.</summary>
+    private sealed class Cursor(DocsEnum docs, int end, Similarity.SimScorer scorer, float upper, int index)
     {
-        public DocsEnum Docs { get; } = docs;
-
         public float Upper { get; } = upper;
 
-        public int Doc { get; set; }
+        /// <summary>The current document; <see cref="DocIdSetIterator.NO_MORE_DOCS"/> past the last (or before the first move).</summary>
+        public int Doc { get; private set; } = -1;
+
+        public void Next() => Doc = Gated(docs.NextDoc());
+
+        /// <summary>Moves to the first document at or after <paramref name="target"/> (which is ahead of the current one).</summary>
+        public void AdvanceTo(int target) => Doc = Gated(target <= 0 ? docs.NextDoc() : docs.Advance(target));
+
+        private int Gated(int doc) => doc >= end ? DocIdSetIterator.NO_MORE_DOCS : doc;
 
         /// <summary>The term's score for <paramref name="doc"/> if the cursor is on it (recorded by query position), else 0.</summary>
         public float ScoreIfAt(int doc, float[] contributions)
@@ -205,7 +291,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks)
                 return 0f;
             }
 
-            var score = scorer.Score(doc, Docs.Freq);
+            var score = scorer.Score(doc, docs.Freq);
             contributions[index] = score;
             return score;
         }

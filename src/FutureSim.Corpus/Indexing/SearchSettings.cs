@@ -19,6 +19,12 @@ public sealed record SearchSettings
     public int FusionDepth { get; init; } = 100;
 
     /// <summary>
+    /// From how many chunks (index documents) on keyword search uses every core: the index's segments are
+    /// searched in parallel groups and their top hits merged (the same results as one pass).
+    /// </summary>
+    public long ParallelFrom { get; init; } = 1_000_000;
+
+    /// <summary>
     /// From how many chunks on semantic search uses the approximate index (<see cref="ClusteredDenseIndex"/>): for
     /// windows holding at least this many chunks, with centroids learnt from the first this many chunks in
     /// visibility order; smaller windows, and smaller corpora, are searched exactly.

@@ -16,6 +16,7 @@ internal sealed class SegmentVisibility
         LiveDocs = context.AtomicReader.LiveDocs;
         MinTicks = ticks.Length == 0 ? long.MaxValue : ticks.Min();
         MaxTicks = ticks.Length == 0 ? long.MinValue : ticks.Max();
+        InVisibilityOrder = IsAscending(ticks);
     }
 
     public AtomicReaderContext Context { get; }
@@ -42,6 +43,12 @@ internal sealed class SegmentVisibility
 
     public long MaxTicks { get; }
 
+    /// <summary>
+    /// True when instants never decrease with the document number (the corpus was read in time order, as
+    /// dated corpora are): the documents visible in any window are then one range of document numbers.
+    /// </summary>
+    public bool InVisibilityOrder { get; }
+
     /// <summary>True when no document of the segment is visible inside [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public bool NoneWithin(long from, long to) => MaxTicks < from || MinTicks > to;
 
@@ -52,6 +59,36 @@ internal sealed class SegmentVisibility
     /// </summary>
     public IBits? AcceptDocs(long from, long to) =>
         LiveDocs is null && MinTicks >= from && MaxTicks <= to ? null : new WindowBits(this, from, to);
+
+    /// <summary>
+    /// The documents a search may touch, live and visible within [<paramref name="from"/>, <paramref name="to"/>]:
+    /// those of <see cref="SegmentGate.Accept"/> (Lucene's accept-docs, null for all) numbered from
+    /// <see cref="SegmentGate.First"/> up to, not including, <see cref="SegmentGate.End"/>. In a segment in
+    /// visibility order the range alone says it, and postings are read without a per-document check.
+    /// </summary>
+    public SegmentGate Gate(long from, long to)
+    {
+        if (LiveDocs is null && InVisibilityOrder)
+        {
+            var first = from == long.MinValue ? 0 : SortedTicks.CountAtOrBefore(Ticks, from - 1);
+            return new SegmentGate(null, first, Math.Max(first, SortedTicks.CountAtOrBefore(Ticks, to)));
+        }
+
+        return new SegmentGate(AcceptDocs(from, to), 0, Ticks.Length);
+    }
+
+    private static bool IsAscending(long[] ticks)
+    {
+        for (var i = 1; i < ticks.Length; i++)
+        {
+            if (ticks[i] < ticks[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed class WindowBits(SegmentVisibility segment, long from, long to) : IBits
     {
@@ -67,3 +104,6 @@ internal sealed class SegmentVisibility
         }
     }
 }
+
+/// <summary>Which documents of a segment a search may touch: those <see cref="Accept"/> lets through (all when null) numbered in [<see cref="First"/>, <see cref="End"/>).</summary>
+internal readonly record struct SegmentGate(IBits? Accept, int First, int End);
