@@ -7,9 +7,39 @@ namespace FutureSim.Corpus.Indexing;
 internal sealed class NewsSimilarity : BM25Similarity
 {
     /// <summary>
+    /// The scorer of one term under the given statistics: Lucene's BM25 scorer (query boost 1) step for step —
+    /// the same idf, average length and per-norm table, the same float operations in the same order, so every
+    /// score is bit for bit the one Lucene's <see cref="Similarity.SimScorer"/> gives — but reading the
+    /// document's norm from an array instead of through the index.
+    /// </summary>
+    public TermScorer Scorer(CollectionStatistics collection, TermStatistics term)
+    {
+        var idf = Idf(term.DocFreq, collection.MaxDoc);
+        var averageLength = AvgFieldLength(collection);
+        var table = new float[256];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = K1 * ((1 - B) + (B * DecodeNormValue((byte)i) / averageLength));
+        }
+
+        // Lucene's weight is idf times the boost (1), times k1 + 1 in the scorer.
+        return new TermScorer(idf * (K1 + 1), table, K1);
+    }
+
+    /// <summary>
     /// No document scores more than this for the term (query boost 1): BM25 scores a term
     /// <c>idf · (k1 + 1) · tf / (tf + k1 · (1 − b + b · dl / avgdl))</c>, and the fraction stays below 1.
     /// </summary>
     public float MaxScore(CollectionStatistics collection, TermStatistics term) =>
-        Idf(term.DocFreq, collection.DocCount == -1 ? collection.MaxDoc : collection.DocCount) * (K1 + 1);
+        Idf(term.DocFreq, collection.MaxDoc) * (K1 + 1);
+}
+
+/// <summary>BM25 for one term: <c>weight · tf / (tf + table[norm])</c>, with <see cref="NoNorms"/> in place of the table's value when the segment has no norms.</summary>
+internal sealed class TermScorer(float weight, float[] table, float noNorms)
+{
+    public float NoNorms { get; } = noNorms;
+
+    public float Score(float freq, byte norm) => weight * freq / (freq + table[norm]);
+
+    public float ScoreWithoutNorms(float freq) => weight * freq / (freq + NoNorms);
 }

@@ -61,11 +61,8 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 continue;
             }
 
-            var weight = similarity.ComputeWeight(1f, collection, statistics);
-            weight.GetValueForNormalization();
-            weight.Normalize(1f, 1f);
             var upper = similarity.MaxScore(collection, statistics) * BoundMargin;
-            queryTerms.Add(new QueryTerm(i, term, context, weight, upper));
+            queryTerms.Add(new QueryTerm(i, term, context, similarity.Scorer(collection, statistics), upper));
         }
 
         queryTerms.Sort((a, b) => a.Upper != b.Upper ? a.Upper.CompareTo(b.Upper) : a.Index.CompareTo(b.Index));
@@ -73,7 +70,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         var groups = Partition(segments);
         if (groups.Count == 1)
         {
-            return ScoreSegments(groups[0], fromTicks, toTicks, queryTerms, similarity, terms.Count, k, new SharedBar()).Results();
+            return ScoreSegments(groups[0], fromTicks, toTicks, queryTerms, terms.Count, k, new SharedBar()).Results();
         }
 
         // Each group keeps its own top k: together they hold the overall top k, which the merge below picks
@@ -81,7 +78,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         // share the best of their k-th scores, under which no document can make the overall top k.
         var partial = new TopHits[groups.Count];
         var bar = new SharedBar();
-        Parallel.For(0, groups.Count, g => partial[g] = ScoreSegments(groups[g], fromTicks, toTicks, queryTerms, similarity, terms.Count, k, bar));
+        Parallel.For(0, groups.Count, g => partial[g] = ScoreSegments(groups[g], fromTicks, toTicks, queryTerms, terms.Count, k, bar));
         var top = new TopHits(k);
         foreach (var hit in partial.SelectMany(p => p.Results()))
         {
@@ -112,13 +109,13 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
     }
 
     private static TopHits ScoreSegments(
-        List<SegmentVisibility> segments, long fromTicks, long toTicks, List<QueryTerm> queryTerms, Similarity similarity, int termCount, int k, SharedBar bar)
+        List<SegmentVisibility> segments, long fromTicks, long toTicks, List<QueryTerm> queryTerms, int termCount, int k, SharedBar bar)
     {
         var top = new TopHits(k);
         var contributions = new float[termCount];
         foreach (var segment in segments)
         {
-            ScoreSegment(segment, segment.Gate(fromTicks, toTicks), queryTerms, similarity, contributions, top, bar);
+            ScoreSegment(segment, segment.Gate(fromTicks, toTicks), queryTerms, contributions, top, bar);
         }
 
         return top;
@@ -128,7 +125,6 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         SegmentVisibility segment,
         SegmentGate gate,
         List<QueryTerm> queryTerms,
-        Similarity similarity,
         float[] contributions,
         TopHits top,
         SharedBar bar)
@@ -144,7 +140,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
 
             var termsEnum = context.AtomicReader.GetTerms(IndexSchema.Text)!.GetEnumerator();
             termsEnum.SeekExact(queryTerm.Term.Bytes, state);
-            var cursor = new Cursor(termsEnum.Docs(gate.Accept, null, DocsFlags.FREQS), gate.End, similarity.GetSimScorer(queryTerm.Weight, context), queryTerm.Upper, queryTerm.Index);
+            var cursor = new Cursor(termsEnum.Docs(gate.Accept, null, DocsFlags.FREQS), gate.End, queryTerm.Scorer, segment.Norms, queryTerm.Upper, queryTerm.Index);
             cursor.AdvanceTo(gate.First);
             if (cursor.Doc != DocIdSetIterator.NO_MORE_DOCS)
             {
@@ -266,10 +262,10 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         }
     }
 
-    private sealed record QueryTerm(int Index, Term Term, TermContext Context, Similarity.SimWeight Weight, float Upper);
+    private sealed record QueryTerm(int Index, Term Term, TermContext Context, TermScorer Scorer, float Upper);
 
     /// <summary>A term's postings within the gate: documents from <paramref name="end"/> on count as the end of the list.</summary>
-    private sealed class Cursor(DocsEnum docs, int end, Similarity.SimScorer scorer, float upper, int index)
+    private sealed class Cursor(DocsEnum docs, int end, TermScorer scorer, byte[]? norms, float upper, int index)
     {
         public float Upper { get; } = upper;
 
@@ -291,7 +287,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 return 0f;
             }
 
-            var score = scorer.Score(doc, docs.Freq);
+            var score = norms is null ? scorer.ScoreWithoutNorms(docs.Freq) : scorer.Score(docs.Freq, norms[doc]);
             contributions[index] = score;
             return score;
         }

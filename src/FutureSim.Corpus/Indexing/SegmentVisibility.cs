@@ -17,6 +17,7 @@ internal sealed class SegmentVisibility
         MinTicks = ticks.Length == 0 ? long.MaxValue : ticks.Min();
         MaxTicks = ticks.Length == 0 ? long.MinValue : ticks.Max();
         InVisibilityOrder = IsAscending(ticks);
+        Norms = ReadNorms(context.AtomicReader);
     }
 
     public AtomicReaderContext Context { get; }
@@ -42,6 +43,9 @@ internal sealed class SegmentVisibility
     public long MinTicks { get; }
 
     public long MaxTicks { get; }
+
+    /// <summary>Each document's length norm of the searchable text (as Lucene stores it), or null when the segment has none.</summary>
+    public byte[]? Norms { get; }
 
     /// <summary>
     /// True when instants never decrease with the document number (the corpus was read in time order, as
@@ -75,6 +79,22 @@ internal sealed class SegmentVisibility
         }
 
         return new SegmentGate(AcceptDocs(from, to), 0, Ticks.Length);
+    }
+
+    private static byte[]? ReadNorms(AtomicReader reader)
+    {
+        if (reader.GetNormValues(IndexSchema.Text) is not { } values)
+        {
+            return null;
+        }
+
+        var norms = new byte[reader.MaxDoc];
+        for (var doc = 0; doc < norms.Length; doc++)
+        {
+            norms[doc] = (byte)values.Get(doc);
+        }
+
+        return norms;
     }
 
     private static bool IsAscending(long[] ticks)
