@@ -21,6 +21,11 @@ public static class RetrievalBenchmark
     /// <param name="corpusPaths">Corpus files or dated-tree folders.</param>
     /// <param name="queriesFile">Queries as described by <see cref="RetrievalQueryFile"/>.</param>
     /// <param name="indexDirectory">A folder that does not exist yet or is empty; the index is built there.</param>
+    /// <param name="search">
+    /// How the corpus ranks; with an embedding model, every chunk gets its vector as the corpus is opened (counted
+    /// in the build time: found in the model's seed files when known, otherwise embedded).
+    /// </param>
+    /// <param name="mode">The search mode of every query.</param>
     /// <param name="time">Wall time for the measurements (<see cref="TimeProvider.System"/> in production).</param>
     /// <param name="progress">Build progress, as for <see cref="LuceneCorpus.OpenOrBuild"/>.</param>
     /// <param name="logger">Build log; nothing when null.</param>
@@ -30,6 +35,8 @@ public static class RetrievalBenchmark
         IReadOnlyList<string> corpusPaths,
         string queriesFile,
         string indexDirectory,
+        SearchSettings search,
+        SearchMode mode,
         TimeProvider time,
         IProgress<CorpusBuildProgress>? progress,
         ILogger? logger,
@@ -45,7 +52,8 @@ public static class RetrievalBenchmark
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var started = time.GetTimestamp();
-        var (corpus, build) = LuceneCorpus.OpenOrBuild(indexDirectory, corpusPaths, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, progress, logger, ct);
+        var (corpus, build) = LuceneCorpus.OpenOrBuildAsync(indexDirectory, corpusPaths, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, search, progress, logger, ct)
+            .GetAwaiter().GetResult();
         using (corpus)
         {
             var buildSeconds = time.GetElapsedTime(started).TotalSeconds;
@@ -53,12 +61,13 @@ public static class RetrievalBenchmark
             var buildCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var peak = process.PeakWorkingSet64;
 
-            var warmUp = Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+            var warmUp = Measure(corpus, corpus.StoredVisibleAt, queries, mode, time, ct);
             var timedStart = time.GetTimestamp();
-            var timed = Measure(corpus, corpus.StoredVisibleAt, queries, time, ct);
+            var timed = Measure(corpus, corpus.StoredVisibleAt, queries, mode, time, ct);
             var timedSeconds = time.GetElapsedTime(timedStart).TotalSeconds;
             return new RetrievalBenchmarkReport
             {
+                Mode = mode,
                 DocumentsIndexed = build.DocumentsAdded,
                 BuildSeconds = buildSeconds,
                 BuildCpuSeconds = buildCpuSeconds,
@@ -87,7 +96,12 @@ public static class RetrievalBenchmark
     /// <see cref="VisibilityBreachException"/>.
     /// </summary>
     internal static RetrievalPass Measure(
-        ITimeGatedCorpus corpus, Func<ArticleId, DateTimeOffset?> storedVisibleAt, IReadOnlyList<RetrievalQuery> queries, TimeProvider time, CancellationToken ct)
+        ITimeGatedCorpus corpus,
+        Func<ArticleId, DateTimeOffset?> storedVisibleAt,
+        IReadOnlyList<RetrievalQuery> queries,
+        SearchMode mode,
+        TimeProvider time,
+        CancellationToken ct)
     {
         var milliseconds = new List<double>(queries.Count);
         long hits = 0;
@@ -100,7 +114,7 @@ public static class RetrievalBenchmark
             CorpusSearchResult result;
             try
             {
-                result = corpus.At(query.AsOf).Search(new NewsQuery { Text = query.Query, MaxResults = query.Top });
+                result = corpus.At(query.AsOf).Search(new NewsQuery { Text = query.Query, MaxResults = query.Top, Mode = mode });
             }
             catch (VisibilityBreachException)
             {

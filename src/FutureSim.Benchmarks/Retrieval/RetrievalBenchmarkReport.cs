@@ -1,3 +1,5 @@
+using FutureSim.Core.Articles;
+
 namespace FutureSim.Benchmarks.Retrieval;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace FutureSim.Benchmarks.Retrieval;
 /// </summary>
 public sealed record RetrievalBenchmarkReport
 {
+    /// <summary>The search mode of every query.</summary>
+    public required SearchMode Mode { get; init; }
+
     /// <summary>Articles in the fresh index.</summary>
     public required int DocumentsIndexed { get; init; }
 
@@ -44,7 +49,7 @@ public sealed record RetrievalBenchmarkReport
     /// <summary><see cref="Queries"/> / wall time of the timed pass (one thread).</summary>
     public required double QueriesPerSecond { get; init; }
 
-    /// <summary>Median latency of the warm-up pass (cold caches).</summary>
+    /// <summary>Median latency of the warm-up pass (cold caches; in semantic and hybrid mode each query's text is embedded then, and its vector kept).</summary>
     public required double WarmUpP50Milliseconds { get; init; }
 
     /// <summary>99th percentile latency of the warm-up pass (cold caches).</summary>

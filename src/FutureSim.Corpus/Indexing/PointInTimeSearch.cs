@@ -177,9 +177,10 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             }
 
             var competitive = true;
+            var threshold = bar.Above(top.Threshold);
             for (var j = essential - 1; j >= 0; j--)
             {
-                if (partial + bounds[j] < bar.Above(top.Threshold))
+                if (partial + bounds[j] < threshold)
                 {
                     competitive = false;
                     break;
@@ -212,7 +213,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 essential = FirstEssential(bounds, bar.Above(top.Threshold));
             }
 
-            Array.Clear(contributions);
+            contributions.AsSpan().Clear();
             for (var j = essential; j < n; j++)
             {
                 var cursor = cursors[j];
