@@ -34,4 +34,7 @@ internal static partial class CorpusLog
 
     [LoggerMessage(10, LogLevel.Warning, "Another process is building or opening the corpus index {IndexDirectory}; waiting for it to finish")]
     public static partial void WaitingForBuild(ILogger logger, string indexDirectory);
+
+    [LoggerMessage(11, LogLevel.Information, "Approximate semantic index {Path}: {Action}")]
+    public static partial void Approximate(ILogger logger, string path, string action);
 }

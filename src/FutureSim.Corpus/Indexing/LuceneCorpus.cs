@@ -33,6 +33,9 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
     /// <summary>The file in the index folder that one process at a time holds while it opens or builds the index.</summary>
     public const string BuildLockFile = "build.lock";
 
+    /// <summary>Seeds the approximate index's sample and initial centroids.</summary>
+    private const int ClusterSeed = 11;
+
     private readonly IndexSnapshot snapshot;
     private readonly SearchSignals signals;
     private bool disposed;
@@ -111,14 +114,19 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
             var builder = new SemanticIndexBuilder(model, Path.Combine(root, "vectors"), logger ?? NullLogger.Instance);
             DenseIndex dense;
             int embedded;
+            ClusteredDenseIndex? approximate = null;
             using (ExclusiveFile.Wait(Path.Combine(root, BuildLockFile), () => CorpusLog.WaitingForBuild(logger ?? NullLogger.Instance, root), ct))
             {
                 (dense, embedded) = await builder.BuildAsync(corpus.snapshot, progress, ct).ConfigureAwait(false);
+                if (dense.Count >= search.ApproximateFrom)
+                {
+                    // Clustered once and kept beside the vectors; reused while the vectors and the settings stay the same.
+                    var path = ClusterFile.PathFor(builder.VectorPath, search.ApproximateLists, search.ApproximateFrom);
+                    approximate = ClusterFile.OpenOrBuild(path, dense, search.ApproximateLists, ClusterSeed, search.ApproximateFrom, out var reused);
+                    CorpusLog.Approximate(logger ?? NullLogger.Instance, path, reused ? "reused" : "clustered and written");
+                }
             }
 
-            var approximate = dense.Count >= search.ApproximateFrom
-                ? dense.Cluster(search.ApproximateLists, seed: 11, trainingCount: search.ApproximateFrom)
-                : null;
             var signals = new SearchSignals(search, dense, new QueryEmbedder(model, dense.Dimensions), approximate);
             var semantic = new LuceneCorpus(corpus.snapshot, corpus.Identity, corpus.IndexBytes, signals);
             return new CorpusOpenResult(semantic, report with { Identity = semantic.Identity, ChunksEmbedded = embedded });

@@ -60,51 +60,34 @@ internal sealed class ClusteredDenseIndex
         int trainingCount)
     {
         trainingCount = Math.Clamp(trainingCount, Math.Min(count, 1), count);
-        var random = new Random(seed);
-        var sample = Enumerable.Range(0, Math.Min(trainingCount, lists * 40)).Select(_ => random.Next(trainingCount)).ToArray();
-        var centroids = sample.Take(lists).Select(i => Float(vector(i).Components.Span)).ToArray();
-        var quantised = Quantise(centroids);
-        for (var iteration = 0; iteration < 6; iteration++)
-        {
-            var sums = new float[centroids.Length][];
-            for (var c = 0; c < sums.Length; c++)
-            {
-                sums[c] = new float[dimensions];
-            }
+        var centroids = Train(dimensions, vector, lists, seed, trainingCount);
 
-            foreach (var i in sample)
-            {
-                var components = vector(i).Components.Span;
-                var best = Nearest(quantised, components);
-                for (var d = 0; d < dimensions; d++)
-                {
-                    sums[best][d] += components[d];
-                }
-            }
-
-            for (var c = 0; c < sums.Length; c++)
-            {
-                var norm = MathF.Sqrt(sums[c].Sum(x => x * x));
-                if (norm > 0)
-                {
-                    centroids[c] = [.. sums[c].Select(x => x / norm)];
-                }
-            }
-
-            quantised = Quantise(centroids);
-        }
-
-        // Each vector's list is found in parallel (it depends on the vector alone); positions are then
-        // visited in visibility order, so every list comes out in visibility order too.
+        // Each vector's list is found in parallel (it depends on the vector alone).
         var nearest = new int[count];
-        Parallel.For(0, count, i => nearest[i] = Nearest(quantised, vector(i).Components.Span));
-        var assigned = new List<int>[quantised.Length];
+        Parallel.For(0, count, i => nearest[i] = Nearest(centroids, vector(i).Components.Span));
+        return FromAssignment(dimensions, trainingCount, centroids, nearest, ticksOf, vector);
+    }
+
+    /// <summary>
+    /// The index of centroids and an assignment made earlier (<see cref="Centroids"/>, <see cref="Assignment"/>,
+    /// kept by <see cref="ClusterFile"/>) for the same vectors: positions are visited in visibility order, so every
+    /// list comes out in visibility order too.
+    /// </summary>
+    public static ClusteredDenseIndex FromAssignment(
+        int dimensions,
+        int trainingCount,
+        sbyte[][] centroids,
+        int[] nearest,
+        Func<int, long> ticksOf,
+        Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc, int Chunk)> vector)
+    {
+        var assigned = new List<int>[centroids.Length];
         for (var c = 0; c < assigned.Length; c++)
         {
             assigned[c] = [];
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < nearest.Length; i++)
         {
             assigned[nearest[i]].Add(i);
         }
@@ -112,10 +95,28 @@ internal sealed class ClusteredDenseIndex
         return new ClusteredDenseIndex(
             dimensions,
             trainingCount,
-            quantised,
+            centroids,
             [.. assigned.Select(list => list.Select(ticksOf).ToArray())],
             [.. assigned.Select(list => list.ToArray())],
             vector);
+    }
+
+    /// <summary>The quantised centroids, by list.</summary>
+    public IReadOnlyList<sbyte[]> Centroids => centroids;
+
+    /// <summary>Which list each vector position belongs to.</summary>
+    public int[] Assignment()
+    {
+        var nearest = new int[members.Sum(m => m.Length)];
+        for (var list = 0; list < members.Length; list++)
+        {
+            foreach (var position in members[list])
+            {
+                nearest[position] = list;
+            }
+        }
+
+        return nearest;
     }
 
     /// <summary>
@@ -153,6 +154,47 @@ internal sealed class ClusteredDenseIndex
         }
 
         return top.Results();
+    }
+
+    /// <summary>Spherical k-means on a sample of the first <paramref name="trainingCount"/> vectors: the quantised centroids.</summary>
+    private static sbyte[][] Train(
+        int dimensions, Func<int, (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc, int Chunk)> vector, int lists, int seed, int trainingCount)
+    {
+        var random = new Random(seed);
+        var sample = Enumerable.Range(0, Math.Min(trainingCount, lists * 40)).Select(_ => random.Next(trainingCount)).ToArray();
+        var centroids = sample.Take(lists).Select(i => Float(vector(i).Components.Span)).ToArray();
+        var quantised = Quantise(centroids);
+        for (var iteration = 0; iteration < 6; iteration++)
+        {
+            var sums = new float[centroids.Length][];
+            for (var c = 0; c < sums.Length; c++)
+            {
+                sums[c] = new float[dimensions];
+            }
+
+            foreach (var i in sample)
+            {
+                var components = vector(i).Components.Span;
+                var best = Nearest(quantised, components);
+                for (var d = 0; d < dimensions; d++)
+                {
+                    sums[best][d] += components[d];
+                }
+            }
+
+            for (var c = 0; c < sums.Length; c++)
+            {
+                var norm = MathF.Sqrt(sums[c].Sum(x => x * x));
+                if (norm > 0)
+                {
+                    centroids[c] = [.. sums[c].Select(x => x / norm)];
+                }
+            }
+
+            quantised = Quantise(centroids);
+        }
+
+        return quantised;
     }
 
     private static float[] Float(ReadOnlySpan<sbyte> components)

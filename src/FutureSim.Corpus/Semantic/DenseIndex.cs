@@ -92,14 +92,33 @@ internal sealed class DenseIndex
     /// The same vectors clustered into <paramref name="lists"/> visibility-ordered lists for approximate search, the
     /// centroids learnt from the first <paramref name="trainingCount"/> vectors (all by default).
     /// </summary>
-    public ClusteredDenseIndex Cluster(int lists, int seed, int trainingCount = int.MaxValue) => ClusteredDenseIndex.Build(
-        Count,
-        Dimensions,
-        i => ticks[i],
-        i => (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i], chunks[i]),
-        lists,
-        seed,
-        trainingCount);
+    public ClusteredDenseIndex Cluster(int lists, int seed, int trainingCount = int.MaxValue) =>
+        ClusteredDenseIndex.Build(Count, Dimensions, TicksAt, Entry, lists, seed, trainingCount);
+
+    /// <summary>The same vectors in the lists of an earlier <see cref="Cluster"/> of them (as <see cref="ClusterFile"/> keeps it).</summary>
+    public ClusteredDenseIndex Clustered(int trainingCount, sbyte[][] centroids, int[] assignment) =>
+        ClusteredDenseIndex.FromAssignment(Dimensions, trainingCount, centroids, assignment, TicksAt, Entry);
+
+    /// <summary>SHA-256 of everything a clustering of these vectors depends on: their order, instants, scales and components.</summary>
+    public byte[] ContentHash()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> header = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, Count);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[4..], Dimensions);
+        hash.AppendData(header);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ticks.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(scales.AsSpan()));
+        foreach (var block in blocks)
+        {
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.AsSpan()));
+        }
+
+        return hash.GetHashAndReset();
+    }
+
+    private (Memory<sbyte> Components, float Scale, long IdHash, int Segment, int Doc, int Chunk) Entry(int i) =>
+        (blocks[i / VectorsPerBlock].AsMemory(i % VectorsPerBlock * Dimensions, Dimensions), scales[i], idHashes[i], segments[i], docs[i], chunks[i]);
 
     /// <summary>The visibility instant of the chunk at <paramref name="position"/>.</summary>
     public long TicksAt(int position) => ticks[position];

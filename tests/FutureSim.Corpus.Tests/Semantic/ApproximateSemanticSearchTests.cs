@@ -91,19 +91,62 @@ public sealed class ApproximateSemanticSearchTests(ApproximateSemanticSearchTest
         Assert.All(hits, hit => Assert.Equal(exactScores[hit.Article.Id], hit.Score));
     }
 
+    [Fact]
+    public void TheApproximateIndexIsKeptBesideTheVectorsAndReusedAtTheNextOpenWithTheSameResults()
+    {
+        var file = corpora.ClusterFile("both");
+        var (bytes, written) = (File.ReadAllBytes(file), File.GetLastWriteTimeUtc(file));
+
+        using var reopened = corpora.Open("both");
+
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(file));
+        Assert.Contains("12 lists, 2 probed", reopened.Identity.ApproximateSearch, StringComparison.Ordinal);
+        foreach (var hours in new[] { From, Early, Early + Late })
+        {
+            Assert.Equal(Ranking(corpora.WithLater, "storm flood treaty", Start.AddHours(hours), 25), Ranking(reopened, "storm flood treaty", Start.AddHours(hours), 25));
+        }
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("a list that does not exist")]
+    [InlineData("other vectors")]
+    public void AnApproximateIndexFileThatDoesNotFitIsClusteredAgainIntoTheSameIndex(string damage)
+    {
+        var name = "damaged-" + damage.Replace(' ', '-');
+        corpora.Open(name).Dispose();
+        var file = corpora.ClusterFile(name);
+        var bytes = File.ReadAllBytes(file);
+        var damaged = damage switch
+        {
+            "truncated" => bytes[..^4],
+            "a list that does not exist" => [.. bytes[..^4], 0xFF, 0xFF, 0xFF, 0x7F],
+            _ => [.. bytes[..8], (byte)~bytes[8], .. bytes[9..]],
+        };
+        File.WriteAllBytes(file, damaged);
+
+        using var reopened = corpora.Open(name);
+
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+        Assert.Equal(Ranking(corpora.WithLater, "budget vaccine", Start.AddHours(Early), 30), Ranking(reopened, "budget vaccine", Start.AddHours(Early), 30));
+    }
+
     /// <summary>The same articles opened three ways: the early ones alone and all of them with approximate search, all of them with exact search.</summary>
     public sealed class Corpora : IDisposable
     {
         private readonly TestCorpora files = new();
+        private readonly WordHashEmbeddingGenerator generator = new();
+        private readonly string early;
+        private readonly string later;
 
         public Corpora()
         {
-            var early = files.Write("early.jsonl", [.. Enumerable.Range(0, Early).Select(Line)]);
-            var later = files.Write("later.jsonl", [.. Enumerable.Range(Early, Late).Select(Line)]);
-            var generator = new WordHashEmbeddingGenerator();
-            EarlyOnly = Open("early", [early], generator, From);
-            WithLater = Open("both", [early, later], generator, From);
-            Exact = Open("exact", [early, later], generator, int.MaxValue);
+            early = files.Write("early.jsonl", [.. Enumerable.Range(0, Early).Select(Line)]);
+            later = files.Write("later.jsonl", [.. Enumerable.Range(Early, Late).Select(Line)]);
+            EarlyOnly = ApproximateSemanticSearchTests.Open("early", [early], generator, From);
+            WithLater = Open("both");
+            Exact = ApproximateSemanticSearchTests.Open("exact", [early, later], generator, int.MaxValue);
         }
 
         public LuceneCorpus EarlyOnly { get; }
@@ -111,6 +154,13 @@ public sealed class ApproximateSemanticSearchTests(ApproximateSemanticSearchTest
         public LuceneCorpus WithLater { get; }
 
         public LuceneCorpus Exact { get; }
+
+        /// <summary>All the articles, approximate search, from the index in the folder <paramref name="name"/> (built there the first time).</summary>
+        public LuceneCorpus Open(string name) => ApproximateSemanticSearchTests.Open(name, [early, later], generator, From);
+
+        /// <summary>The approximate index file of the index in the folder <paramref name="name"/>.</summary>
+        public string ClusterFile(string name) =>
+            Directory.GetFiles(Path.Combine(Path.GetDirectoryName(early)!, name, "vectors"), "*.clusters-*.bin").Single();
 
         public void Dispose()
         {
