@@ -20,7 +20,7 @@ internal sealed class SearchOptions : IValidatableObject
     public int FusionDepth { get; set; } = 100;
 
     /// <summary>From how many chunks on keyword search uses every core.</summary>
-    [Range(0, long.MaxValue)]
+    [Range(0, long.MaxValue, ErrorMessage = "Search:ParallelFrom must be 0 or more (a number of chunks).")]
     public long ParallelFrom { get; set; } = 1_000_000;
 
     /// <summary>From how many chunks on semantic search uses the approximate (clustered) index.</summary>
