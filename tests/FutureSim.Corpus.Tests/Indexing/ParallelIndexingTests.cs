@@ -21,9 +21,11 @@ public sealed class ParallelIndexingTests : TempCorporaTests
     private string WriteCorpus(string name, Func<int, string>? line = null) =>
         Corpora.Write(name, [.. Enumerable.Range(0, Lines).Select(line ?? Line)]);
 
-    private CorpusBuildReport Build(string index, string file, Action<LuceneCorpus>? inspect = null)
+    private CorpusBuildReport Build(string index, string file, Action<LuceneCorpus>? inspect = null) => Build(index, [file], inspect);
+
+    private CorpusBuildReport Build(string index, string[] files, Action<LuceneCorpus>? inspect = null)
     {
-        var (corpus, report) = LuceneCorpus.OpenOrBuild(index, [file], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
+        var (corpus, report) = LuceneCorpus.OpenOrBuild(index, files, VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
         using (corpus)
         {
             inspect?.Invoke(corpus);
@@ -92,6 +94,26 @@ public sealed class ParallelIndexingTests : TempCorporaTests
         Assert.False(Directory.Exists(Path.Combine(good, "lucene-parts")));
         Assert.False(Directory.Exists(Path.Combine(bad, "lucene-parts")));
         Assert.False(File.Exists(Path.Combine(bad, IndexManifest.FileName)));
+    }
+
+    [Fact]
+    public void PartIndexesLeftBehindByAKilledBuildAreClearedAndTheIndexIsBuiltAndExtendedAsUsual()
+    {
+        var index = Corpora.IndexDirectory();
+        var stale = Path.Combine(index, "lucene-parts", "part-0");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "_0.tim"), "left by a killed build");
+        var first = WriteCorpus("many.jsonl");
+
+        var built = Build(index, first);
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "segments_1"), "left by a killed build");
+        var extended = Build(index, [first, Corpora.Write("more.jsonl", [.. Enumerable.Range(Lines, 40).Select(Line)])], corpus =>
+            Assert.NotNull(corpus.At(DateTimeOffset.MaxValue).Find(new ArticleId($"wce-{Lines + 39}"))));
+
+        Assert.Equal((CorpusBuildMode.Rebuilt, Lines), (built.Mode, built.DocumentCount));
+        Assert.Equal((CorpusBuildMode.Extended, Lines + 40), (extended.Mode, extended.DocumentCount));
+        Assert.False(Directory.Exists(Path.Combine(index, "lucene-parts")));
     }
 
     [Fact]
