@@ -88,9 +88,10 @@ public sealed class ParallelIndexingTests : TempCorporaTests
     {
         var (good, bad) = (Corpora.IndexDirectory("good"), Corpora.IndexDirectory("bad"));
 
-        Build(good, WriteCorpus("many.jsonl"), corpus => Assert.True(corpus.SegmentCount >= 1));
+        var built = Build(good, WriteCorpus("many.jsonl"));
         Assert.Throws<InvalidInputException>(() => Build(bad, WriteCorpus("bad.jsonl", i => i == Lines - 3 ? "{ not json" : Line(i))));
 
+        Assert.Equal(Lines, built.DocumentCount);
         Assert.False(Directory.Exists(Path.Combine(good, "lucene-parts")));
         Assert.False(Directory.Exists(Path.Combine(bad, "lucene-parts")));
         Assert.False(File.Exists(Path.Combine(bad, IndexManifest.FileName)));
