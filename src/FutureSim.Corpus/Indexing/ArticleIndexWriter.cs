@@ -21,16 +21,19 @@ namespace FutureSim.Corpus.Indexing;
 /// threads do; which Lucene document is which record is recorded by <see cref="IndexSchema.Block"/>, and search
 /// results do not depend on the order of Lucene documents (ties are broken by id hash and chunk).
 /// <para>
-/// Each indexing thread writes its own part index (its own Lucene writer in a folder of its own), so that the
-/// expensive steps at the end — writing out the buffered postings, and merging — run on every core rather than
-/// one after the other in the committing thread; <see cref="Finish"/> then moves the parts' segments into the
-/// index as they are (a rename, not a copy).
+/// Each indexing thread inverts its documents in memory (<see cref="InvertedBatch"/>) and, whenever the batch
+/// reaches its share of the memory budget and at the end, writes it out as a segment of its own part index (its
+/// own Lucene writer in a folder of its own), so that writing segments and merging them run on every core rather
+/// than one after the other in the committing thread; <see cref="Finish"/> then moves the parts' segments into
+/// the index as they are (a rename, not a copy). A batch is written only between blocks, so a block's documents
+/// stay together in one segment.
 /// </para>
 /// Nothing is visible to readers until <see cref="Commit"/>; disposing without committing rolls back.
 /// </summary>
 internal sealed class ArticleIndexWriter : IDisposable
 {
-    private const double RamBufferMegabytes = 192;
+    /// <summary>Memory for the threads' in-memory batches, shared equally.</summary>
+    private const long BatchBytes = 192L << 20;
 
     private readonly IndexWriter writer;
     private readonly string partsPath;
@@ -44,6 +47,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     private readonly Turnstile turnstile = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Thread[] threads;
+    private readonly long batchBytes;
     private IndexingBlock current = new();
     private int posted;
     private int nextSequence;
@@ -76,7 +80,8 @@ internal sealed class ArticleIndexWriter : IDisposable
         this.partsPath = partsPath;
         store = new ArticleStore.Writer(storePath, committedStoreLength);
         meta = new DocumentMetaFile.Writer(metaPath, committedDocuments);
-        writer = new IndexWriter(directory, Configuration(create ? OpenMode.CREATE : OpenMode.APPEND, RamBufferMegabytes));
+        writer = new IndexWriter(directory, Configuration(create ? OpenMode.CREATE : OpenMode.APPEND));
+        batchBytes = BatchBytes / threadCount;
         nextSequence = committedDocuments;
         DeleteParts();
         partDirectories = new PartDirectory[threadCount];
@@ -84,7 +89,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         for (var i = 0; i < threadCount; i++)
         {
             partDirectories[i] = new PartDirectory(new DirectoryInfo(Path.Combine(partsPath, $"part-{i}")));
-            parts[i] = new IndexWriter(partDirectories[i], Configuration(OpenMode.CREATE, RamBufferMegabytes / threadCount));
+            parts[i] = new IndexWriter(partDirectories[i], Configuration(OpenMode.CREATE));
         }
 
         full = new BlockingCollection<IndexingBlock>(threadCount * 2);
@@ -218,11 +223,12 @@ internal sealed class ArticleIndexWriter : IDisposable
         current.Reset(file, posted);
     }
 
-    /// <summary>One indexing thread: parse, admit in turn, index into its part; until the queue is done (then the part is written out) or a thread failed.</summary>
+    /// <summary>One indexing thread: parse, admit in turn, invert, write full batches into its part; until the queue is done (then the part is written out) or a thread failed.</summary>
     private void Run(object? state)
     {
         var part = (IndexWriter)state!;
         var indexer = new BlockIndexer();
+        var batch = new InvertedBatch(new NewsSimilarity());
         try
         {
             foreach (var block in full.GetConsumingEnumerable(stop.Token))
@@ -241,10 +247,15 @@ internal sealed class ArticleIndexWriter : IDisposable
                 }
 
                 turnstile.Pass();
-                indexer.Index(block, part, meta);
+                indexer.Index(block, batch, meta);
                 free.Add(block);
+                if (batch.RamBytes >= batchBytes)
+                {
+                    Write(batch, part);
+                }
             }
 
+            Write(batch, part);
             part.Commit();
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -281,13 +292,28 @@ internal sealed class ArticleIndexWriter : IDisposable
         }
     }
 
-    private static IndexWriterConfig Configuration(OpenMode mode, double ramBufferMegabytes) =>
+    /// <summary>Writes the batch out as a new segment of the part (merging the part's segments as the policy says) and empties it.</summary>
+    private static void Write(InvertedBatch batch, IndexWriter part)
+    {
+        if (batch.Documents == 0)
+        {
+            return;
+        }
+
+        using (var segment = batch.Seal())
+        {
+            part.AddIndexes(segment);
+        }
+
+        batch.Clear();
+        part.MaybeMerge();
+    }
+
+    private static IndexWriterConfig Configuration(OpenMode mode) =>
         new(LuceneVersion.LUCENE_48, new NewsAnalyzer())
         {
             OpenMode = mode,
             Similarity = new NewsSimilarity(),
-            RAMBufferSizeMB = ramBufferMegabytes,
-            MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
             MaxThreadStates = 1,
             UseCompoundFile = false,
             MergePolicy = new LogByteSizeMergePolicy { NoCFSRatio = 0 },

@@ -4,9 +4,9 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace FutureSim.Corpus.Text;
 
 /// <summary>
-/// <see cref="NewsTokenizer"/> as a Lucene analyzer. The hot paths bypass it (documents feed a
-/// pre-analysed <see cref="TokenBufferStream"/>, queries are built from terms directly); it exists so
-/// that anything Lucene analyses on its own agrees with them.
+/// <see cref="NewsTokenizer"/> as a Lucene analyzer. The hot paths bypass it (documents are inverted by
+/// <see cref="Indexing.InvertedBatch"/>, queries are built from terms directly); it exists so that anything
+/// Lucene analyses on its own agrees with them.
 /// </summary>
 internal sealed class NewsAnalyzer : Analyzer
 {
