@@ -89,7 +89,6 @@ internal sealed class ArticleIndexWriter : IDisposable
         for (var i = 0; i < threadCount; i++)
         {
             partDirectories[i] = new PartDirectory(new DirectoryInfo(Path.Combine(partsPath, $"part-{i}")));
-            parts[i] = new IndexWriter(partDirectories[i], Configuration(OpenMode.CREATE));
         }
 
         full = new BlockingCollection<IndexingBlock>(threadCount * 2);
@@ -97,7 +96,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         for (var i = 0; i < threads.Length; i++)
         {
             threads[i] = new Thread(Run) { IsBackground = true, Name = $"corpus-index-{i}" };
-            threads[i].Start(parts[i]);
+            threads[i].Start(i);
         }
     }
 
@@ -226,11 +225,12 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <summary>One indexing thread: parse, admit in turn, invert, write full batches into its part; until the queue is done (then the part is written out) or a thread failed.</summary>
     private void Run(object? state)
     {
-        var part = (IndexWriter)state!;
+        var index = (int)state!;
         var indexer = new BlockIndexer();
         var batch = new InvertedBatch(new NewsSimilarity());
         try
         {
+            var part = parts[index] = new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
             foreach (var block in full.GetConsumingEnumerable(stop.Token))
             {
                 indexer.Parse(block, reader.Policy);

@@ -39,6 +39,7 @@ internal sealed class InvertedBatch(Similarity similarity)
     private readonly List<(int Sequence, int FirstDoc, int Count)> blocks = [];
     private readonly long[] normByLength = CreateNormCache(similarity);
     private long termCharBytes;
+    private bool surrogates;
     private int[] lastDoc = new int[1024];
     private int[] slot = new int[1024];
     private int[] pairs = new int[1 << 14];
@@ -76,7 +77,7 @@ internal sealed class InvertedBatch(Similarity similarity)
             if (!exists)
             {
                 id = ids.Count - 1;
-                NewTerm(id, terms.LengthOf(i));
+                NewTerm(id, terms[i]);
             }
 
             var term = id;
@@ -137,6 +138,7 @@ internal sealed class InvertedBatch(Similarity similarity)
         ids.Clear();
         blocks.Clear();
         termCharBytes = 0;
+        surrogates = false;
         pairCount = 0;
         Documents = 0;
     }
@@ -157,7 +159,8 @@ internal sealed class InvertedBatch(Similarity similarity)
             order[i] = i;
         }
 
-        Array.Sort((string[])texts.Clone(), order, Utf8Order.Instance);
+        // Without surrogates, UTF-16 order is UTF-8 order.
+        Array.Sort((string[])texts.Clone(), order, surrogates ? Utf8Order.Instance : StringComparer.Ordinal);
         var rank = new int[count];
         var terms = new byte[count][];
         for (var r = 0; r < count; r++)
@@ -193,7 +196,7 @@ internal sealed class InvertedBatch(Similarity similarity)
         return new SealedField(terms, starts, docs, freqs);
     }
 
-    private void NewTerm(int id, int length)
+    private void NewTerm(int id, ReadOnlySpan<char> term)
     {
         if (id == lastDoc.Length)
         {
@@ -202,7 +205,8 @@ internal sealed class InvertedBatch(Similarity similarity)
         }
 
         lastDoc[id] = -1;
-        termCharBytes += length * sizeof(char);
+        termCharBytes += term.Length * sizeof(char);
+        surrogates |= term.ContainsAnyInRange('\uD800', '\uDFFF');
     }
 
     private static FieldInvertState InvertState(int length) => new(IndexSchema.Text, length, length, 0, 0, 1f);

@@ -28,10 +28,14 @@ public sealed class InvertedBatchTests
 
     private static readonly FieldType LuceneBlockType = Frozen(new FieldType { IsIndexed = true, IsTokenized = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY });
 
-    /// <summary>Random documents of 0 to 60 terms in blocks of 1 to 5 documents, the first block numbered <paramref name="seed"/>-dependently.</summary>
+    /// <summary>
+    /// Random documents of 0 to 60 terms in blocks of 1 to 5 documents, the first block numbered <paramref name="seed"/>-dependently;
+    /// for an odd seed, no term has a character beyond the BMP (the batch then sorts terms by plain UTF-16 order).
+    /// </summary>
     private static List<(string[] Terms, int Block)> Documents(int seed)
     {
         var random = new Random(seed);
+        string[] vocabulary = seed % 2 == 0 ? Vocabulary : [.. Vocabulary.Where(v => !v.Any(char.IsSurrogate))];
         var documents = new List<(string[], int)>();
         var block = random.Next(0, 1_000_000);
         var count = 1 + random.Next(120);
@@ -41,7 +45,7 @@ public sealed class InvertedBatchTests
             for (var i = 0; i < size; i++)
             {
                 var terms = Enumerable.Range(0, random.Next(61))
-                    .Select(_ => random.Next(8) == 0 ? $"t{random.Next(400)}" : Vocabulary[random.Next(Vocabulary.Length)])
+                    .Select(_ => random.Next(8) == 0 ? $"t{random.Next(400)}" : vocabulary[random.Next(vocabulary.Length)])
                     .ToArray();
                 documents.Add((terms, block));
             }
