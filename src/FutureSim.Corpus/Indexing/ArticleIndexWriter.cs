@@ -35,6 +35,9 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <summary>Memory for the threads' in-memory batches, shared equally.</summary>
     private const long BatchBytes = 192L << 20;
 
+    /// <summary>The size at which the first thread writes its first batch.</summary>
+    private const long FirstBatchBytes = 8L << 20;
+
     private readonly IndexWriter writer;
     private readonly string partsPath;
     private readonly PartDirectory[] partDirectories;
@@ -231,6 +234,9 @@ internal sealed class ArticleIndexWriter : IDisposable
         try
         {
             var part = parts[index] = new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
+            // The first thread writes its first batch early, so the code that writes segments is compiled once, by one
+            // thread, while the others go on indexing, rather than by every thread at once at the end.
+            var threshold = index == 0 ? Math.Min(FirstBatchBytes, batchBytes) : batchBytes;
             foreach (var block in full.GetConsumingEnumerable(stop.Token))
             {
                 indexer.Parse(block, reader.Policy);
@@ -249,9 +255,10 @@ internal sealed class ArticleIndexWriter : IDisposable
                 turnstile.Pass();
                 indexer.Index(block, batch, meta);
                 free.Add(block);
-                if (batch.RamBytes >= batchBytes)
+                if (batch.RamBytes >= threshold)
                 {
                     Write(batch, part);
+                    threshold = batchBytes;
                 }
             }
 
