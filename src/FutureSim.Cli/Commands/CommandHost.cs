@@ -27,13 +27,13 @@ internal static class CommandHost
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    /// <summary>Runs <paramref name="verb"/> in a host configured from the command line, <paramref name="overrides"/> and <paramref name="configFiles"/> (layered after the <c>--config</c> files: a sweep file).</summary>
+    /// <summary>Runs <paramref name="verb"/> in a host configured from the command line, <paramref name="overrides"/> and <paramref name="sweepFile"/> (layered after the <c>--config</c> files).</summary>
     public static async Task<int> RunAsync(
         ParseResult parse,
         IReadOnlyDictionary<string, string?> overrides,
         Func<CliHost, CancellationToken, Task<int>> verb,
         CancellationToken cancellationToken,
-        IReadOnlyList<string>? configFiles = null)
+        string? sweepFile = null)
     {
         try
         {
@@ -45,7 +45,7 @@ internal static class CommandHost
                 all[$"{SimulationOptions.SectionName}:{nameof(SimulationOptions.SkipInvalid)}"] = "true";
             }
 
-            using var host = CliHost.Build([.. parse.GetValue(CommonOptions.Config) ?? [], .. configFiles ?? []], all, AddServices);
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Config) ?? [], all, AddServices, sweepFile: sweepFile);
             return await verb(host, cancellationToken);
         }
         catch (Exception e) when (e is OptionsException or InvalidInputException or OptionsValidationException or RunFolderBusyException or RunFolderExistsException or ClusterUnavailableException)

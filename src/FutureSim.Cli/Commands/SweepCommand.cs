@@ -126,6 +126,6 @@ internal static class SweepCommand
             return CommandHost.BadInput;
         }
 
-        return await CommandHost.RunAsync(parse, new Dictionary<string, string?>(), (host, ct) => verb(host, path, ct), cancellationToken, [path]);
+        return await CommandHost.RunAsync(parse, new Dictionary<string, string?>(), (host, ct) => verb(host, path, ct), cancellationToken, sweepFile: path);
     }
 }

@@ -32,7 +32,8 @@ internal sealed class CliHost : IDisposable
         IReadOnlyList<string> configFiles,
         IReadOnlyDictionary<string, string?> overrides,
         Action<IServiceCollection>? services = null,
-        string? projectRoot = null)
+        string? projectRoot = null,
+        string? sweepFile = null)
     {
         var root = projectRoot is null ? ProjectRoot.Find() : Path.GetFullPath(projectRoot);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -55,7 +56,13 @@ internal sealed class CliHost : IDisposable
             paths.Add(File.Exists(path) ? path : throw new OptionsException($"--config {file}: the file does not exist."));
         }
 
-        var (files, merged) = ConfigurationFiles.Read(paths);
+        if (sweepFile is not null)
+        {
+            sweepFile = Path.GetFullPath(sweepFile);
+            paths.Add(File.Exists(sweepFile) ? sweepFile : throw new OptionsException($"Sweep file {sweepFile} does not exist."));
+        }
+
+        var (files, merged) = ConfigurationFiles.Read(paths, sweepFile);
         ConfigurationFiles.CheckEnvironment(EnvironmentPrefix, Environment.GetEnvironmentVariables().Keys.Cast<string>());
         builder.Configuration.AddInMemoryCollection(merged);
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);

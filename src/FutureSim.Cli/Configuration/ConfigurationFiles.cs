@@ -28,18 +28,20 @@ internal static class ConfigurationFiles
         [ClusterOptions.SectionName] = Section.Of(typeof(ClusterOptions)),
         [Running.AnswerMatching.SectionName] = new Section(JudgeKeys.ToImmutableDictionary(k => k, _ => new Key(IsList: false, Group: null), StringComparer.OrdinalIgnoreCase), FreeForm: false),
         [ConfiguredAgents.SectionName] = Section.Any,
-        [SweepDefinitionReader.SectionName] = Section.Any, // a sweep file's grid: its own reader checks every key
+        [SweepDefinitionReader.SectionName] = Section.Any, // a sweep file's grid, only there: its own reader checks every key
         ["Serilog"] = Section.Any,
     }.ToImmutableSortedDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The checked files, in order, and the configuration they make together.</summary>
-    public static (IReadOnlyList<ConfigurationFile> Files, IReadOnlyDictionary<string, string?> Merged) Read(IEnumerable<string> paths)
+    /// <param name="paths">The files, later ones winning.</param>
+    /// <param name="sweepFile">The one of them that is a sweep file, the only file that may hold a <c>Sweep</c> section.</param>
+    public static (IReadOnlyList<ConfigurationFile> Files, IReadOnlyDictionary<string, string?> Merged) Read(IEnumerable<string> paths, string? sweepFile = null)
     {
         var files = new List<ConfigurationFile>();
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
-            var (values, lists) = Flatten(path);
+            var (values, lists) = Flatten(path, isSweepFile: path == sweepFile);
             foreach (var list in lists)
             {
                 foreach (var key in merged.Keys.Where(k => k.Equals(list, StringComparison.OrdinalIgnoreCase) || k.StartsWith(list + ":", StringComparison.OrdinalIgnoreCase)).ToArray())
@@ -73,6 +75,11 @@ internal static class ConfigurationFiles
                 throw new OptionsException($"Environment variable {variable}: {unknown}");
             }
 
+            if (IsSweepSection(parts[0]))
+            {
+                throw new OptionsException($"Environment variable {variable}: {OnlyInSweepFiles}");
+            }
+
             var (name, schema) = (parts[0], Sections[parts[0]]);
             foreach (var part in parts.Skip(1))
             {
@@ -96,7 +103,7 @@ internal static class ConfigurationFiles
         }
     }
 
-    private static (Dictionary<string, string?> Values, List<string> Lists) Flatten(string path)
+    private static (Dictionary<string, string?> Values, List<string> Lists) Flatten(string path, bool isSweepFile)
     {
         JsonDocument document;
         try
@@ -119,7 +126,7 @@ internal static class ConfigurationFiles
             var lists = new List<string>();
             foreach (var section in document.RootElement.EnumerateObject())
             {
-                Check(path, section);
+                Check(path, section, isSweepFile);
                 Add(section.Name, section.Value, values, lists);
             }
 
@@ -128,11 +135,16 @@ internal static class ConfigurationFiles
     }
 
     /// <summary>Checks a top-level section: known, an object (Agents: a list of objects), with known keys of the right shape.</summary>
-    private static void Check(string path, JsonProperty section)
+    private static void Check(string path, JsonProperty section, bool isSweepFile)
     {
         if (UnknownSection(section.Name) is { } unknown)
         {
             throw new OptionsException($"{path}: {unknown}");
+        }
+
+        if (!isSweepFile && IsSweepSection(section.Name))
+        {
+            throw new OptionsException($"{path}: {OnlyInSweepFiles}");
         }
 
         var schema = Sections[section.Name];
@@ -191,6 +203,11 @@ internal static class ConfigurationFiles
             }
         }
     }
+
+    private const string OnlyInSweepFiles =
+        $"the {SweepDefinitionReader.SectionName} section belongs in a sweep file (futuresim sweep <file>), not in configuration: move it there or remove it.";
+
+    private static bool IsSweepSection(string section) => section.Equals(SweepDefinitionReader.SectionName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why <paramref name="section"/> is not a known configuration section, or null when it is.</summary>
     private static string? UnknownSection(string section) =>
