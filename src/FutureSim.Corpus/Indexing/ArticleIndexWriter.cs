@@ -258,7 +258,11 @@ internal sealed class ArticleIndexWriter : IDisposable
                 if (batch.RamBytes >= threshold)
                 {
                     Write(batch, part);
-                    threshold = batchBytes;
+                    if (threshold < batchBytes)
+                    {
+                        part.Commit();
+                        threshold = batchBytes;
+                    }
                 }
             }
 
