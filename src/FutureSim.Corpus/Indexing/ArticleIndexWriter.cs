@@ -234,8 +234,8 @@ internal sealed class ArticleIndexWriter : IDisposable
         try
         {
             var part = parts[index] = new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
-            // The first thread writes its first batch early, so the code that writes segments is compiled once, by one
-            // thread, while the others go on indexing, rather than by every thread at once at the end.
+            // The first thread writes and commits its first batch early, so the code that writes and commits segments is
+            // compiled once, by one thread, while the others go on indexing, rather than by every thread at once at the end.
             var threshold = index == 0 ? Math.Min(FirstBatchBytes, batchBytes) : batchBytes;
             foreach (var block in full.GetConsumingEnumerable(stop.Token))
             {
