@@ -325,7 +325,6 @@ internal sealed class ArticleIndexWriter : IDisposable
         {
             OpenMode = mode,
             Similarity = new NewsSimilarity(),
-            MaxThreadStates = 1,
             UseCompoundFile = false,
             MergePolicy = new LogByteSizeMergePolicy { NoCFSRatio = 0 },
             MergeScheduler = new SerialMergeScheduler(),
