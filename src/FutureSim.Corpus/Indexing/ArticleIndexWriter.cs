@@ -50,6 +50,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     private readonly Turnstile turnstile = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Thread[] threads;
+    private readonly CountdownEvent indexing;
     private readonly long batchBytes;
     private IndexingBlock current = new();
     private int posted;
@@ -95,6 +96,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         }
 
         full = new BlockingCollection<IndexingBlock>(threadCount * 2);
+        indexing = new CountdownEvent(threadCount);
         threads = new Thread[threadCount];
         for (var i = 0; i < threads.Length; i++)
         {
@@ -133,11 +135,23 @@ internal sealed class ArticleIndexWriter : IDisposable
         Post(file);
     }
 
-    /// <summary>Waits for every queued line to be indexed (after which the counts are final), and adds the threads' parts to the index.</summary>
+    /// <summary>
+    /// Waits for every queued line to be indexed (after which the counts are final), flushes the article store and
+    /// the document table to disk, and adds the threads' parts to the index once their last segments are written.
+    /// </summary>
+    /// <param name="whileSegmentsAreWritten">
+    /// Work for the calling thread once the store and the document table are complete and flushed, while the
+    /// indexing threads write their last segments (when one thread finishes before another, its core would wait).
+    /// </param>
     /// <exception cref="Exception">Whatever an indexing thread failed with, rethrown here.</exception>
-    public void Finish()
+    public void Finish(Action? whileSegmentsAreWritten = null)
     {
         full.CompleteAdding();
+        indexing.Wait();
+        ThrowIfFailed();
+        store.Flush();
+        meta.Flush();
+        whileSegmentsAreWritten?.Invoke();
         Join();
         ThrowIfFailed();
         for (var i = 0; i < parts.Length; i++)
@@ -151,8 +165,8 @@ internal sealed class ArticleIndexWriter : IDisposable
 
     /// <summary>
     /// Makes everything added durable and visible to new readers, atomically with <paramref name="commitData"/>
-    /// (after <see cref="Finish"/>): the store and the document table are flushed to disk first, so a commit
-    /// never refers to articles or records that are not there.
+    /// (after <see cref="Finish"/>, which flushed the store and the document table to disk, so a commit never
+    /// refers to articles or records that are not there).
     /// </summary>
     public void Commit(IDictionary<string, string> commitData)
     {
@@ -161,8 +175,6 @@ internal sealed class ArticleIndexWriter : IDisposable
             throw new InvalidOperationException("Finish indexing before committing.");
         }
 
-        store.Flush();
-        meta.Flush();
         writer.SetCommitData(commitData);
         writer.Commit();
         committed = true;
@@ -200,6 +212,7 @@ internal sealed class ArticleIndexWriter : IDisposable
 
         DeleteParts();
         full.Dispose();
+        indexing.Dispose();
         stop.Dispose();
     }
 
@@ -225,47 +238,29 @@ internal sealed class ArticleIndexWriter : IDisposable
         current.Reset(file, posted);
     }
 
-    /// <summary>One indexing thread: parse, admit in turn, invert, write full batches into its part; until the queue is done (then the part is written out) or a thread failed.</summary>
+    /// <summary>
+    /// One indexing thread: parse, admit in turn, invert, write full batches into its part; until the queue is done
+    /// (then the part is written out) or a thread failed. The part's writer is opened when the first batch is written.
+    /// </summary>
     private void Run(object? state)
     {
         var index = (int)state!;
-        var indexer = new BlockIndexer();
         var batch = new InvertedBatch(new NewsSimilarity());
         try
         {
-            var part = parts[index] = new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
-            // The first thread writes and commits its first batch early, so the code that writes and commits segments is
-            // compiled once, by one thread, while the others go on indexing, rather than by every thread at once at the end.
-            var threshold = index == 0 ? Math.Min(FirstBatchBytes, batchBytes) : batchBytes;
-            foreach (var block in full.GetConsumingEnumerable(stop.Token))
+            try
             {
-                indexer.Parse(block, reader.Policy);
-                turnstile.Wait(block.Ticket);
-                try
+                if (!IndexBlocks(index, batch))
                 {
-                    Admit(block);
-                }
-                catch (Exception e)
-                {
-                    // Recorded before the turn passes, so the first failure in reading order is the one reported.
-                    Fail(e);
                     return;
                 }
-
-                turnstile.Pass();
-                indexer.Index(block, batch, meta);
-                free.Add(block);
-                if (batch.RamBytes >= threshold)
-                {
-                    Write(batch, part);
-                    if (threshold < batchBytes)
-                    {
-                        part.Commit();
-                        threshold = batchBytes;
-                    }
-                }
+            }
+            finally
+            {
+                indexing.Signal();
             }
 
+            var part = Part(index);
             Write(batch, part);
             part.Commit();
         }
@@ -278,6 +273,48 @@ internal sealed class ArticleIndexWriter : IDisposable
             Fail(e);
         }
     }
+
+    /// <summary>Indexes blocks until the queue is done (true) or one of them failed to be admitted (false, the failure recorded).</summary>
+    private bool IndexBlocks(int index, InvertedBatch batch)
+    {
+        var indexer = new BlockIndexer();
+        // The first thread writes and commits its first batch early, so the code that writes and commits segments is
+        // compiled once, by one thread, while the others go on indexing, rather than by every thread at once at the end.
+        var threshold = index == 0 ? Math.Min(FirstBatchBytes, batchBytes) : batchBytes;
+        foreach (var block in full.GetConsumingEnumerable(stop.Token))
+        {
+            indexer.Parse(block, reader.Policy);
+            turnstile.Wait(block.Ticket);
+            try
+            {
+                Admit(block);
+            }
+            catch (Exception e)
+            {
+                // Recorded before the turn passes, so the first failure in reading order is the one reported.
+                Fail(e);
+                return false;
+            }
+
+            turnstile.Pass();
+            indexer.Index(block, batch, meta);
+            free.Add(block);
+            if (batch.RamBytes >= threshold)
+            {
+                var part = Part(index);
+                Write(batch, part);
+                if (threshold < batchBytes)
+                {
+                    part.Commit();
+                    threshold = batchBytes;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private IndexWriter Part(int index) => parts[index] ??= new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
 
     /// <summary>The block's articles, in reading order: admitted or not, stored, their chunks numbered. Runs in the block's turn only.</summary>
     private void Admit(IndexingBlock block)

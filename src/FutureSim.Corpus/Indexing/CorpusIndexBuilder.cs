@@ -219,6 +219,7 @@ internal sealed class CorpusIndexBuilder(
     {
         int added;
         long storeBytes;
+        DocumentTable? table = null;
         using (var directory = new MMapDirectory(new DirectoryInfo(LucenePath)))
         using (var writer = new ArticleIndexWriter(
             directory, PartsPath, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
@@ -241,7 +242,12 @@ internal sealed class CorpusIndexBuilder(
                 ct.ThrowIfCancellationRequested();
             }
 
-            writer.Finish();
+            // While the last segments are written, this thread reads the finished document table and readies the manifest's serializer.
+            writer.Finish(() =>
+            {
+                table = DocumentTable.Read(MetaPath, writer.Documents);
+                IndexManifest.PrepareSerializer();
+            });
             added = writer.Added;
             storeBytes = writer.StoreLength;
             writer.Commit(new Dictionary<string, string>
@@ -254,7 +260,7 @@ internal sealed class CorpusIndexBuilder(
         }
 
         LogSkipped(reader.SkippedRecords);
-        var snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath, MetaPath);
+        var snapshot = IndexSnapshot.Open(new MMapDirectory(new DirectoryInfo(LucenePath)), StorePath, table!);
         var skipped = (prior?.Skipped ?? []).Concat(reader.SkippedRecords).Take(IndexManifest.MaxSkippedKept).ToList();
         var manifest = new IndexManifest
         {

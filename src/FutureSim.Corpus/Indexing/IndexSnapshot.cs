@@ -12,13 +12,13 @@ namespace FutureSim.Corpus.Indexing;
 /// An open, immutable index plus the per-document tables that make time gating and point-in-time
 /// statistics cheap, built once when the index is opened:
 /// <list type="bullet">
-/// <item>per segment, each document's visibility instant, article id hash, store offset and chunk (<see cref="SegmentVisibility"/>), from the <see cref="DocumentMetaFile"/>;</item>
+/// <item>per segment, each document's visibility instant, article id hash, store offset and chunk (<see cref="SegmentVisibility"/>), from the <see cref="DocumentTable"/>;</item>
 /// <item>all live documents' (chunks') visibility instants sorted, with prefix sums of their term counts, so that the
 ///   number of documents and of terms visible at any instant is a binary search away, and the articles' instants;</item>
 /// <item>the articles' id hashes sorted (with their first chunk), to fetch by id without an id term in the index;</item>
 /// <item>lazily, a <see cref="TermTimeline"/> per frequent term.</item>
 /// </list>
-/// Thread-safe: everything is read-only after <see cref="Open"/> except the timeline cache, which is concurrent.
+/// Thread-safe: everything is read-only after it is opened except the timeline cache, which is concurrent.
 /// </summary>
 internal sealed class IndexSnapshot : IDisposable
 {
@@ -40,7 +40,7 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly long latestTicks;
     private long timelineEntries;
 
-    private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store, string metaPath)
+    private IndexSnapshot(LuceneDirectory directory, DirectoryReader reader, ArticleStore store, DocumentTable table)
     {
         this.directory = directory;
         this.store = store;
@@ -50,10 +50,14 @@ internal sealed class IndexSnapshot : IDisposable
             throw new InvalidDataException("the index has deleted documents, which a corpus index never has");
         }
 
-        var leaves = reader.Leaves;
         var total = reader.MaxDoc;
+        if (table.Count != total)
+        {
+            throw new InvalidDataException($"the document table has {table.Count} records for the index's {total} documents");
+        }
+
+        var leaves = reader.Leaves;
         var (leafOf, docOf) = Placement(leaves, total);
-        var segments = new SegmentVisibility[leaves.Count];
         var ticks = new long[leaves.Count][];
         var hashes = new long[leaves.Count][];
         var offsets = new long[leaves.Count][];
@@ -64,38 +68,19 @@ internal sealed class IndexSnapshot : IDisposable
             (ticks[leaf.Ord], hashes[leaf.Ord], offsets[leaf.Ord]) = (new long[maxDoc], new long[maxDoc], new long[maxDoc]);
         }
 
-        sortedTicks = new long[total];
-        var termCounts = new int[total];
-        var articles = new List<long>();
-        var idHashes = new List<long>();
-        var idDocList = new List<int>();
-        var empty = new List<long>();
-        DocumentMetaFile.Read(metaPath, total, (sequence, values) =>
+        for (var sequence = 0; sequence < total; sequence++)
         {
             var (ord, doc) = (leafOf[sequence], docOf[sequence]);
-            ticks[ord][doc] = values.VisibleTicks;
-            hashes[ord][doc] = values.IdHash;
-            offsets[ord][doc] = values.StoreOffset;
-            if (values.Chunk != 0)
+            ticks[ord][doc] = table.Ticks[sequence];
+            hashes[ord][doc] = table.IdHashes[sequence];
+            offsets[ord][doc] = table.StoreOffsets[sequence];
+            if (table.Chunks is { } chunkOf && chunkOf[sequence] != 0)
             {
-                (chunks[ord] ??= new int[ticks[ord].Length])[doc] = values.Chunk;
+                (chunks[ord] ??= new int[ticks[ord].Length])[doc] = chunkOf[sequence];
             }
+        }
 
-            sortedTicks[sequence] = values.VisibleTicks;
-            termCounts[sequence] = values.TermCount;
-            if (values.Chunk == 0)
-            {
-                articles.Add(values.VisibleTicks);
-                idHashes.Add(values.IdHash);
-                idDocList.Add(leaves[ord].DocBase + doc);
-            }
-
-            if (values.TermCount == 0)
-            {
-                empty.Add(values.VisibleTicks);
-            }
-        });
-
+        var segments = new SegmentVisibility[leaves.Count];
         foreach (var leaf in leaves)
         {
             segments[leaf.Ord] = new SegmentVisibility(leaf, ticks[leaf.Ord], hashes[leaf.Ord], offsets[leaf.Ord], chunks[leaf.Ord]);
@@ -103,18 +88,17 @@ internal sealed class IndexSnapshot : IDisposable
 
         Segments = segments;
         latestTicks = segments.Length == 0 ? long.MinValue : segments.Max(s => s.MaxTicks);
-        Array.Sort(sortedTicks, termCounts);
-        termPrefix = new long[total + 1];
-        for (var i = 0; i < total; i++)
+        sortedTicks = table.SortedTicks;
+        termPrefix = table.TermPrefix;
+        emptyTicks = table.EmptyTicks;
+        articleTicks = table.ArticleTicks;
+        sortedIdHashes = table.SortedIdHashes;
+        idDocs = new int[table.IdSequences.Length];
+        for (var i = 0; i < idDocs.Length; i++)
         {
-            termPrefix[i + 1] = termPrefix[i] + termCounts[i];
+            var sequence = table.IdSequences[i];
+            idDocs[i] = leaves[leafOf[sequence]].DocBase + docOf[sequence];
         }
-
-        emptyTicks = [.. empty.Order()];
-        articleTicks = [.. articles.Order()];
-        sortedIdHashes = [.. idHashes];
-        idDocs = [.. idDocList];
-        Array.Sort(sortedIdHashes, idDocs);
     }
 
     /// <summary>
@@ -199,8 +183,15 @@ internal sealed class IndexSnapshot : IDisposable
     /// <summary>The id hashes of every live article (see <see cref="StableHash"/>), ascending.</summary>
     public ReadOnlySpan<long> IdHashes => sortedIdHashes;
 
-    /// <summary>Opens the committed index in <paramref name="directory"/> and its article store; the snapshot owns the directory from then on.</summary>
-    public static IndexSnapshot Open(LuceneDirectory directory, string storePath, string metaPath)
+    /// <summary>Opens the committed index in <paramref name="directory"/>, its article store and its document table; the snapshot owns the directory from then on.</summary>
+    public static IndexSnapshot Open(LuceneDirectory directory, string storePath, string metaPath) =>
+        Open(directory, storePath, reader => DocumentTable.Read(metaPath, reader.MaxDoc));
+
+    /// <summary>Opens the committed index in <paramref name="directory"/> and its article store with a document table already read; the snapshot owns the directory from then on.</summary>
+    public static IndexSnapshot Open(LuceneDirectory directory, string storePath, DocumentTable table) =>
+        Open(directory, storePath, _ => table);
+
+    private static IndexSnapshot Open(LuceneDirectory directory, string storePath, Func<DirectoryReader, DocumentTable> table)
     {
         DirectoryReader? reader = null;
         ArticleStore? store = null;
@@ -208,7 +199,7 @@ internal sealed class IndexSnapshot : IDisposable
         {
             reader = DirectoryReader.Open(directory);
             store = ArticleStore.Open(storePath);
-            return new IndexSnapshot(directory, reader, store, metaPath);
+            return new IndexSnapshot(directory, reader, store, table(reader));
         }
         catch
         {
