@@ -24,8 +24,8 @@ namespace FutureSim.Corpus.Indexing;
 /// Each indexing thread inverts its documents in memory (<see cref="InvertedBatch"/>) and, whenever the batch
 /// reaches its share of the memory budget and at the end, writes it out as a segment of its own part index (its
 /// own Lucene writer in a folder of its own), so that writing segments and merging them run on every core rather
-/// than one after the other in the committing thread; <see cref="Finish"/> then moves the parts' segments into
-/// the index as they are (a rename, not a copy). A batch is written only between blocks, so a block's documents
+/// than one after the other in the committing thread; <see cref="Finish"/> then opens the index's own writer and
+/// moves the parts' segments into the index as they are (a rename, not a copy). A batch is written only between blocks, so a block's documents
 /// stay together in one segment.
 /// </para>
 /// Nothing is visible to readers until <see cref="Commit"/>; disposing without committing rolls back.
@@ -38,7 +38,9 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <summary>The size at which the first thread writes its first batch.</summary>
     private const long FirstBatchBytes = 8L << 20;
 
-    private readonly IndexWriter writer;
+    private readonly LuceneDirectory directory;
+    private readonly OpenMode mode;
+    private IndexWriter? writer;
     private readonly string partsPath;
     private readonly PartDirectory[] partDirectories;
     private readonly IndexWriter?[] parts;
@@ -84,7 +86,8 @@ internal sealed class ArticleIndexWriter : IDisposable
         this.partsPath = partsPath;
         store = new ArticleStore.Writer(storePath, committedStoreLength);
         meta = new DocumentMetaFile.Writer(metaPath, committedDocuments);
-        writer = new IndexWriter(directory, Configuration(create ? OpenMode.CREATE : OpenMode.APPEND));
+        this.directory = directory;
+        mode = create ? OpenMode.CREATE : OpenMode.APPEND;
         batchBytes = BatchBytes / threadCount;
         nextSequence = committedDocuments;
         DeleteParts();
@@ -151,6 +154,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         ThrowIfFailed();
         store.Flush();
         meta.Flush();
+        writer = new IndexWriter(directory, Configuration(mode));
         whileSegmentsAreWritten?.Invoke();
         Join();
         ThrowIfFailed();
@@ -175,7 +179,7 @@ internal sealed class ArticleIndexWriter : IDisposable
             throw new InvalidOperationException("Finish indexing before committing.");
         }
 
-        writer.SetCommitData(commitData);
+        writer!.SetCommitData(commitData);
         writer.Commit();
         committed = true;
     }
@@ -198,11 +202,11 @@ internal sealed class ArticleIndexWriter : IDisposable
 
         if (committed)
         {
-            writer.Dispose();
+            writer!.Dispose();
         }
         else
         {
-            writer.Rollback();
+            writer?.Rollback();
         }
 
         foreach (var partDirectory in partDirectories)
