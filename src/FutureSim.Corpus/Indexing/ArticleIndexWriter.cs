@@ -38,11 +38,12 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <summary>The size at which the first thread writes its first batch.</summary>
     private const long FirstBatchBytes = 8L << 20;
 
-    private readonly LuceneDirectory directory;
+    private readonly string indexPath;
     private readonly OpenMode mode;
+    private MMapDirectory? directory;
     private IndexWriter? writer;
     private readonly string partsPath;
-    private readonly PartDirectory[] partDirectories;
+    private readonly PartDirectory?[] partDirectories;
     private readonly IndexWriter?[] parts;
     private readonly CorpusReader reader;
     private readonly ArticleStore.Writer store;
@@ -61,7 +62,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     private Exception? failure;
     private bool committed;
 
-    /// <param name="directory">The Lucene directory.</param>
+    /// <param name="indexPath">The Lucene index's folder (opened when the parts join it).</param>
     /// <param name="partsPath">A folder for the threads' part indexes (emptied first, removed once they have joined the index).</param>
     /// <param name="create">True to start a new index, false to append to the committed one.</param>
     /// <param name="reader">Decides which records join the corpus (and remembers the ids already in it).</param>
@@ -71,7 +72,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// <param name="committedDocuments">How many index documents the committed index holds (0 for a new index).</param>
     /// <param name="threadCount">Indexing threads (the calling thread only reads).</param>
     public ArticleIndexWriter(
-        LuceneDirectory directory,
+        string indexPath,
         string partsPath,
         bool create,
         CorpusReader reader,
@@ -86,18 +87,13 @@ internal sealed class ArticleIndexWriter : IDisposable
         this.partsPath = partsPath;
         store = new ArticleStore.Writer(storePath, committedStoreLength);
         meta = new DocumentMetaFile.Writer(metaPath, committedDocuments);
-        this.directory = directory;
+        this.indexPath = indexPath;
         mode = create ? OpenMode.CREATE : OpenMode.APPEND;
         batchBytes = BatchBytes / threadCount;
         nextSequence = committedDocuments;
         DeleteParts();
-        partDirectories = new PartDirectory[threadCount];
+        partDirectories = new PartDirectory?[threadCount];
         parts = new IndexWriter?[threadCount];
-        for (var i = 0; i < threadCount; i++)
-        {
-            partDirectories[i] = new PartDirectory(new DirectoryInfo(Path.Combine(partsPath, $"part-{i}")));
-        }
-
         full = new BlockingCollection<IndexingBlock>(threadCount * 2);
         indexing = new CountdownEvent(threadCount);
         threads = new Thread[threadCount];
@@ -154,6 +150,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         ThrowIfFailed();
         store.Flush();
         meta.Flush();
+        directory = new MMapDirectory(new DirectoryInfo(indexPath));
         writer = new IndexWriter(directory, Configuration(mode));
         whileSegmentsAreWritten?.Invoke();
         Join();
@@ -164,7 +161,7 @@ internal sealed class ArticleIndexWriter : IDisposable
             parts[i] = null;
         }
 
-        writer.AddIndexes(partDirectories);
+        writer.AddIndexes(partDirectories!);
     }
 
     /// <summary>
@@ -209,9 +206,10 @@ internal sealed class ArticleIndexWriter : IDisposable
             writer?.Rollback();
         }
 
+        directory?.Dispose();
         foreach (var partDirectory in partDirectories)
         {
-            partDirectory.Dispose();
+            partDirectory?.Dispose();
         }
 
         DeleteParts();
@@ -318,7 +316,11 @@ internal sealed class ArticleIndexWriter : IDisposable
         return true;
     }
 
-    private IndexWriter Part(int index) => parts[index] ??= new IndexWriter(partDirectories[index], Configuration(OpenMode.CREATE));
+    /// <summary>The thread's part writer, opened (with its folder) on first use.</summary>
+    private IndexWriter Part(int index) =>
+        parts[index] ??= new IndexWriter(
+            partDirectories[index] = new PartDirectory(new DirectoryInfo(Path.Combine(partsPath, $"part-{index}"))),
+            Configuration(OpenMode.CREATE));
 
     /// <summary>The block's articles, in reading order: admitted or not, stored, their chunks numbered. Runs in the block's turn only.</summary>
     private void Admit(IndexingBlock block)

@@ -220,9 +220,8 @@ internal sealed class CorpusIndexBuilder(
         int added;
         long storeBytes;
         DocumentTable? table = null;
-        using (var directory = new MMapDirectory(new DirectoryInfo(LucenePath)))
         using (var writer = new ArticleIndexWriter(
-            directory, PartsPath, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
+            LucenePath, PartsPath, create: prior is null, reader, StorePath, prior?.StoreBytes ?? 0, MetaPath, existingChunks, ArticleIndexWriter.DefaultThreads))
         {
             for (var i = 0; i < toIndex.Count; i++)
             {
