@@ -16,7 +16,12 @@ internal static class ArticleChunks
     public const int MaxWords = 300;
 
     /// <summary>The body ranges of the chunks, in order (one range covering the whole body when it is short).</summary>
-    public static List<Range> Split(string body)
+    public static List<Range> Split(string body) =>
+        // Words are separated by whitespace, so a body of n characters has at most (n + 1) / 2 of them: a short one is one chunk unread.
+        (body.Length + 1) / 2 <= MaxWords ? [new Range(0, body.Length)] : Scan(body);
+
+    /// <summary><see cref="Split"/> by counting the words, whatever the body's length.</summary>
+    internal static List<Range> Scan(string body)
     {
         var starts = new List<int>();
         var ends = new List<int>();

@@ -1,3 +1,6 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
 using FutureSim.Core.Articles;
 using FutureSim.Corpus.Text;
 
@@ -21,6 +24,37 @@ public sealed class ChunkedArticleTests : TempCorporaTests
         Assert.Equal(body, string.Join(' ', chunks.Select(c => body[c])));
         Assert.Equal(Words("alpha", 300), body[chunks[0]]);
         Assert.Equal(3, ArticleChunks.Split(body + " " + Words("delta", 100)).Count);
+    }
+
+    [Fact]
+    public void SplittingWithoutCountingWordsGivesTheChunksCountingThemGivesForTheDensestBodiesOfEveryLength()
+    {
+        // One-letter words with single spaces have the most words a length allows.
+        for (var length = 0; length <= 1500; length++)
+        {
+            var body = string.Concat(Enumerable.Range(0, length).Select(i => i % 2 == 0 ? 'a' : ' '));
+            Assert.Equal(ArticleChunks.Scan(body), ArticleChunks.Split(body));
+            Assert.Equal(ArticleChunks.Scan(" " + body), ArticleChunks.Split(" " + body));
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void SplittingWithoutCountingWordsGivesTheChunksCountingThemGives(int seed)
+    {
+        var random = new Random(seed);
+        var gap = random.NextDouble();
+        var body = new StringBuilder();
+        var length = random.Next(1500);
+        while (body.Length < length)
+        {
+            body.Append((char)('a' + random.Next(26)));
+            if (random.NextDouble() < gap)
+            {
+                body.Append(random.Next(8) == 0 ? '\n' : ' ');
+            }
+        }
+
+        Assert.Equal(ArticleChunks.Scan(body.ToString()), ArticleChunks.Split(body.ToString()));
     }
 
     [Theory]
