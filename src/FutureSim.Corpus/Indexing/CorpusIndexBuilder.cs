@@ -40,6 +40,14 @@ internal sealed class CorpusIndexBuilder(
     {
         var files = corpusPaths.SelectMany(CorpusFiles.Expand).ToList();
         var prior = IndexManifest.TryRead(ManifestPath, out var reason);
+        if (prior is null && files.Count == 1)
+        {
+            // No index to compare with and no other file that could have the same content: hash the file while it is indexed.
+            var file = files[0];
+            var hashing = Task.Run(() => CurrentStates(files, prior: null), ct);
+            return Rebuild(new Identity(() => hashing.GetAwaiter().GetResult(), Fingerprint), [file], reason);
+        }
+
         var states = CurrentStates(files, prior);
         var fingerprint = Fingerprint(states);
 
@@ -77,7 +85,7 @@ internal sealed class CorpusIndexBuilder(
             }
         }
 
-        return Rebuild(states, fingerprint, reason);
+        return Rebuild(new Identity(states, fingerprint), [.. states.Select(s => s.ToCorpusFile())], reason);
     }
 
     private List<CorpusFileState> CurrentStates(List<CorpusFile> files, IndexManifest? prior)
@@ -102,7 +110,7 @@ internal sealed class CorpusIndexBuilder(
     }
 
     /// <summary>SHA-256 over the schema version, the policy and the sorted content hashes of the corpus files.</summary>
-    private string Fingerprint(IEnumerable<CorpusFileState> states)
+    private string Fingerprint(List<CorpusFileState> states)
     {
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"futuresim-corpus\nschema {IndexSchema.Version}\npolicy {policy}\n");
@@ -186,12 +194,12 @@ internal sealed class CorpusIndexBuilder(
         var documents = existing.DocumentCount;
         var chunks = existing.ChunkCount;
         existing.Dispose();
-        return Write(reader, all, added, fingerprint, documents, chunks, prior, CorpusBuildMode.Extended, reason);
+        return Write(reader, new Identity(all, fingerprint), [.. added.Select(s => s.ToCorpusFile())], documents, chunks, prior, CorpusBuildMode.Extended, reason);
     }
 
-    private CorpusOpenResult Rebuild(List<CorpusFileState> states, string fingerprint, string reason)
+    private CorpusOpenResult Rebuild(Identity identity, List<CorpusFile> files, string reason)
     {
-        CorpusLog.Rebuilding(logger, indexDirectory, states.Count, reason);
+        CorpusLog.Rebuilding(logger, indexDirectory, files.Count, reason);
         System.IO.Directory.CreateDirectory(indexDirectory);
         File.Delete(ManifestPath);
         File.Delete(StorePath);
@@ -202,15 +210,17 @@ internal sealed class CorpusIndexBuilder(
         }
 
         System.IO.Directory.CreateDirectory(LucenePath);
-        return Write(new CorpusReader(policy, handling), states, states, fingerprint, 0, 0, prior: null, CorpusBuildMode.Rebuilt, reason);
+        return Write(new CorpusReader(policy, handling), identity, files, 0, 0, prior: null, CorpusBuildMode.Rebuilt, reason);
     }
 
-    /// <summary>Indexes <paramref name="toIndex"/> into a new index (no <paramref name="prior"/>) or the committed one, commits, and opens the result.</summary>
+    /// <summary>
+    /// Indexes <paramref name="toIndex"/> into a new index (no <paramref name="prior"/>) or the committed one, commits
+    /// with the corpus's <paramref name="identity"/> (its files' states and fingerprint), and opens the result.
+    /// </summary>
     private CorpusOpenResult Write(
         CorpusReader reader,
-        List<CorpusFileState> all,
-        List<CorpusFileState> toIndex,
-        string fingerprint,
+        Identity identity,
+        List<CorpusFile> toIndex,
         int existingDocuments,
         int existingChunks,
         IndexManifest? prior,
@@ -229,7 +239,7 @@ internal sealed class CorpusIndexBuilder(
                 var number = i + 1;
                 var reported = 0;
                 progress?.Report(new CorpusBuildProgress(file.Path, number, toIndex.Count, writer.Added));
-                writer.AddFile(file.ToCorpusFile(), () =>
+                writer.AddFile(file, () =>
                 {
                     ct.ThrowIfCancellationRequested();
                     if (progress is not null && writer.Added - reported >= ProgressEvery)
@@ -251,7 +261,7 @@ internal sealed class CorpusIndexBuilder(
             storeBytes = writer.StoreLength;
             writer.Commit(new Dictionary<string, string>
             {
-                [FingerprintKey] = fingerprint,
+                [FingerprintKey] = identity.Fingerprint,
                 [DocumentsKey] = (existingDocuments + added).ToString(CultureInfo.InvariantCulture),
                 [StoreLengthKey] = storeBytes.ToString(CultureInfo.InvariantCulture),
                 [ChunksKey] = writer.Documents.ToString(CultureInfo.InvariantCulture),
@@ -265,13 +275,13 @@ internal sealed class CorpusIndexBuilder(
         {
             Schema = IndexSchema.Version,
             Policy = policy,
-            Fingerprint = fingerprint,
+            Fingerprint = identity.Fingerprint,
             Documents = snapshot.DocumentCount,
             DuplicatesDropped = (prior?.DuplicatesDropped ?? 0) + reader.DuplicatesDropped,
             SkippedCount = (prior?.SkippedCount ?? 0) + reader.SkippedRecords.Count,
             Skipped = skipped,
             StoreBytes = storeBytes,
-            Files = all,
+            Files = identity.Files,
             IndexFiles = snapshot.Reader.IndexCommit.FileNames.ToDictionary(
                 name => name, name => new FileInfo(Path.Combine(LucenePath, name)).Length, StringComparer.Ordinal),
         };
@@ -310,5 +320,29 @@ internal sealed class CorpusIndexBuilder(
         {
             CorpusLog.MoreSkipped(logger, skipped.Count - LoggedSkips);
         }
+    }
+
+    /// <summary>What an index is built from: the corpus files' states and their fingerprint, known from the start or once the files are hashed.</summary>
+    private sealed class Identity
+    {
+        private readonly Lazy<(List<CorpusFileState> Files, string Fingerprint)> value;
+
+        public Identity(List<CorpusFileState> files, string fingerprint)
+        {
+            value = new(() => (files, fingerprint));
+        }
+
+        public Identity(Func<List<CorpusFileState>> hash, Func<List<CorpusFileState>, string> fingerprint)
+        {
+            value = new(() =>
+            {
+                var files = hash();
+                return (files, fingerprint(files));
+            });
+        }
+
+        public List<CorpusFileState> Files => value.Value.Files;
+
+        public string Fingerprint => value.Value.Fingerprint;
     }
 }

@@ -53,6 +53,21 @@ public sealed class LuceneCorpusBuildTests : TempCorporaTests
     }
 
     [Fact]
+    public void AFileHashedWhileItIsIndexedGivesTheFingerprintOfTheSameFileHashedFirst()
+    {
+        // One file and no index: hashed while indexed. The same content twice: hashed first, the copy dropped.
+        var copy = Corpora.Write("copy-of-january.jsonl", File.ReadAllLines(january));
+
+        var alone = Open([january]);
+        var (corpus, withCopy) = LuceneCorpus.OpenOrBuild(Corpora.IndexDirectory("index-with-copy"), [january, copy], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None);
+        corpus.Dispose();
+
+        Assert.Equal(CorpusBuildMode.Rebuilt, withCopy.Mode);
+        Assert.Equal(alone.Identity, withCopy.Identity);
+        Assert.Equal(CorpusBuildMode.Reused, Open([january]).Mode);
+    }
+
+    [Fact]
     public void AnAddedFileExtendsTheIndexWithOnlyItsArticles()
     {
         var first = Open([january]);
