@@ -24,8 +24,9 @@ namespace FutureSim.Corpus.Indexing;
 /// Each indexing thread inverts its documents in memory (<see cref="InvertedBatch"/>) and, whenever the batch
 /// reaches its share of the memory budget and at the end, writes it out as a segment of its own part index (its
 /// own Lucene writer in a folder of its own), so that writing segments and merging them run on every core rather
-/// than one after the other in the committing thread; <see cref="Finish"/> then opens the index's own writer and
-/// moves the parts' segments into the index as they are (a rename, not a copy). A batch is written only between blocks, so a block's documents
+/// than one after the other in the committing thread. Once every thread has indexed its last block,
+/// <see cref="Finish"/> opens the index's own writer, and each thread, its part written, moves the part's segments
+/// into the index as they are (a rename, not a copy). A batch is written only between blocks, so a block's documents
 /// stay together in one segment.
 /// </para>
 /// Nothing is visible to readers until <see cref="Commit"/>; disposing without committing rolls back.
@@ -54,6 +55,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Thread[] threads;
     private readonly CountdownEvent indexing;
+    private readonly ManualResetEventSlim opened = new();
     private readonly long batchBytes;
     private IndexingBlock current = new();
     private int posted;
@@ -136,7 +138,8 @@ internal sealed class ArticleIndexWriter : IDisposable
 
     /// <summary>
     /// Waits for every queued line to be indexed (after which the counts are final), flushes the article store and
-    /// the document table to disk, and adds the threads' parts to the index once their last segments are written.
+    /// the document table to disk, opens the index's own writer, and waits for the threads to write their last
+    /// segments and add their parts to the index (each as soon as its part is done).
     /// </summary>
     /// <param name="whileSegmentsAreWritten">
     /// Work for the calling thread once the store and the document table are complete and flushed, while the
@@ -148,20 +151,24 @@ internal sealed class ArticleIndexWriter : IDisposable
         full.CompleteAdding();
         indexing.Wait();
         ThrowIfFailed();
-        store.Flush();
-        meta.Flush();
-        directory = new MMapDirectory(new DirectoryInfo(indexPath));
-        writer = new IndexWriter(directory, Configuration(mode));
-        whileSegmentsAreWritten?.Invoke();
-        Join();
-        ThrowIfFailed();
-        for (var i = 0; i < parts.Length; i++)
+        try
         {
-            parts[i]!.Dispose();
-            parts[i] = null;
+            store.Flush();
+            meta.Flush();
+            directory = new MMapDirectory(new DirectoryInfo(indexPath));
+            writer = new IndexWriter(directory, Configuration(mode));
+            opened.Set();
+            whileSegmentsAreWritten?.Invoke();
+        }
+        catch (Exception e)
+        {
+            // The threads stop waiting for the index's writer.
+            Fail(e);
+            throw;
         }
 
-        writer.AddIndexes(partDirectories!);
+        Join();
+        ThrowIfFailed();
     }
 
     /// <summary>
@@ -171,7 +178,7 @@ internal sealed class ArticleIndexWriter : IDisposable
     /// </summary>
     public void Commit(IDictionary<string, string> commitData)
     {
-        if (!full.IsAddingCompleted || failure is not null)
+        if (!full.IsAddingCompleted || failure is not null || writer is null)
         {
             throw new InvalidOperationException("Finish indexing before committing.");
         }
@@ -215,6 +222,7 @@ internal sealed class ArticleIndexWriter : IDisposable
         DeleteParts();
         full.Dispose();
         indexing.Dispose();
+        opened.Dispose();
         stop.Dispose();
     }
 
@@ -242,7 +250,8 @@ internal sealed class ArticleIndexWriter : IDisposable
 
     /// <summary>
     /// One indexing thread: parse, admit in turn, invert, write full batches into its part; until the queue is done
-    /// (then the part is written out) or a thread failed. The part's writer is opened when the first batch is written.
+    /// (then the part is written out and added to the index) or a thread failed. The part's writer is opened when the
+    /// first batch is written.
     /// </summary>
     private void Run(object? state)
     {
@@ -265,6 +274,10 @@ internal sealed class ArticleIndexWriter : IDisposable
             var part = Part(index);
             Write(batch, part);
             part.Commit();
+            part.Dispose();
+            parts[index] = null;
+            opened.Wait(stop.Token);
+            writer!.AddIndexes(partDirectories[index]!);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
