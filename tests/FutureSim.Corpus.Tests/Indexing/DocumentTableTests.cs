@@ -2,12 +2,8 @@ using FutureSim.Corpus.Indexing;
 
 namespace FutureSim.Corpus.Tests.Indexing;
 
-public sealed class DocumentTableTests : IDisposable
+public sealed class DocumentTableTests : TempCorporaTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("futuresim-table-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void ATableKeepsEachRecordBySequenceAndOrdersInstantsTermsAndArticles()
     {
@@ -53,7 +49,7 @@ public sealed class DocumentTableTests : IDisposable
 
     private string Write(params DocumentMeta[] records)
     {
-        var path = Path.Combine(folder, DocumentMetaFile.FileName);
+        var path = Path.Combine(Corpora.Root, DocumentMetaFile.FileName);
         var bytes = new byte[records.Length * DocumentMeta.Length];
         for (var i = 0; i < records.Length; i++)
         {
