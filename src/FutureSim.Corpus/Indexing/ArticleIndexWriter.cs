@@ -41,8 +41,6 @@ internal sealed class ArticleIndexWriter : IDisposable
 
     private readonly string indexPath;
     private readonly OpenMode mode;
-    private MMapDirectory? directory;
-    private IndexWriter? writer;
     private readonly string partsPath;
     private readonly PartDirectory?[] partDirectories;
     private readonly IndexWriter?[] parts;
@@ -57,6 +55,8 @@ internal sealed class ArticleIndexWriter : IDisposable
     private readonly CountdownEvent indexing;
     private readonly ManualResetEventSlim opened = new();
     private readonly long batchBytes;
+    private MMapDirectory? directory;
+    private IndexWriter? writer;
     private IndexingBlock current = new();
     private int posted;
     private int nextSequence;
@@ -183,7 +183,7 @@ internal sealed class ArticleIndexWriter : IDisposable
             throw new InvalidOperationException("Finish indexing before committing.");
         }
 
-        writer!.SetCommitData(commitData);
+        writer.SetCommitData(commitData);
         writer.Commit();
         committed = true;
     }
