@@ -82,13 +82,15 @@ public sealed class McpSimulationServerTests
     [Fact]
     public async Task AClientWhoseDayRanOutOfTimeIsToldTheSimulationMovedOn()
     {
-        using var world = SimulationWorld.Create(TimeSpan.FromMilliseconds(700), "client");
+        // Long enough for the first call of a cold process on a busy machine (the whole suite runs at once).
+        var dayLimit = TimeSpan.FromSeconds(3);
+        using var world = SimulationWorld.Create(dayLimit, "client");
         await using var pipe = new McpPipe();
         var server = McpSimulationServer.RunAsync(pipe.ServerInput, pipe.ServerOutput, world.RunAsync, null, CancellationToken.None);
         var client = await pipe.ConnectAsync(CancellationToken.None);
         Assert.Contains("Today is 2026-01-01", await client.TextAsync(ToolNames.ListQuestions));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1000));
+        await Task.Delay(dayLimit + TimeSpan.FromMilliseconds(300));
         var later = await client.TextAsync(ToolNames.ListQuestions);
 
         Assert.Contains("your day 2026-01-01 ended before you called next_day", later);
