@@ -1,4 +1,7 @@
+using FutureSim.Core.Articles;
+using FutureSim.Core.Input;
 using FutureSim.Corpus.Indexing;
+using Lucene.Net.Store;
 
 namespace FutureSim.Corpus.Tests.Indexing;
 
@@ -45,6 +48,21 @@ public sealed class DocumentTableTests : TempCorporaTests
 
         var error = Assert.Throws<InvalidDataException>(() => DocumentTable.Read(path, 2));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIndexDoesNotOpenWithATableOfAnotherNumberOfDocuments()
+    {
+        var index = Corpora.IndexDirectory();
+        var news = Corpora.Write("news.jsonl",
+            TestCorpora.CurrentEvents("wce-1", "2025-01-01", "2025-01-01T08:00:00Z", "Parliament passes the budget."),
+            TestCorpora.CurrentEvents("wce-2", "2025-01-02", "2025-01-02T08:00:00Z", "A storm hits the coast."));
+        LuceneCorpus.OpenOrBuild(index, [news], VisibilityPolicy.Strict, InvalidRecordHandling.Fail, null, null, CancellationToken.None).Corpus.Dispose();
+        var shortTable = DocumentTable.Read(Path.Combine(index, DocumentMetaFile.FileName), 1);
+
+        var error = Assert.Throws<InvalidDataException>(() => IndexSnapshot.Open(
+            new MMapDirectory(new DirectoryInfo(Path.Combine(index, "lucene"))), Path.Combine(index, ArticleStore.FileName), shortTable));
+        Assert.Contains("1 records for the index's 2 documents", error.Message, StringComparison.Ordinal);
     }
 
     private string Write(params DocumentMeta[] records)
