@@ -249,7 +249,6 @@ internal sealed class IndexSnapshot : IDisposable
 
         long df = 0;
         long ttf = 0;
-        DocsEnum? docs = null;
         foreach (var (segment, termsEnum) in SegmentsWith(term, context))
         {
             if (segment.MinTicks > asOfTicks)
@@ -264,7 +263,7 @@ internal sealed class IndexSnapshot : IDisposable
                 continue;
             }
 
-            docs = termsEnum.Docs(segment.LiveDocs, docs, DocsFlags.FREQS);
+            var docs = segment.RentDocs(termsEnum, segment.LiveDocs);
             var ticks = segment.Ticks;
             int doc;
             while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
@@ -275,6 +274,8 @@ internal sealed class IndexSnapshot : IDisposable
                     ttf += docs.Freq;
                 }
             }
+
+            segment.Return(docs);
         }
 
         return new TermStatistics(term.Bytes, df, ttf);
@@ -295,16 +296,17 @@ internal sealed class IndexSnapshot : IDisposable
 
         var ticks = new List<long>(context.DocFreq);
         var frequencies = new List<int>(context.DocFreq);
-        DocsEnum? docs = null;
         foreach (var (segment, termsEnum) in SegmentsWith(term, context))
         {
-            docs = termsEnum.Docs(segment.LiveDocs, docs, DocsFlags.FREQS);
+            var docs = segment.RentDocs(termsEnum, segment.LiveDocs);
             int doc;
             while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
             {
                 ticks.Add(segment.Ticks[doc]);
                 frequencies.Add(docs.Freq);
             }
+
+            segment.Return(docs);
         }
 
         var timeline = new TermTimeline([.. ticks], [.. frequencies]);
@@ -317,16 +319,42 @@ internal sealed class IndexSnapshot : IDisposable
         return timeline;
     }
 
-    /// <summary>Each segment holding the term, with a terms enum positioned on it.</summary>
+    /// <summary>
+    /// The term's state in each segment that holds it, with its docFreq and totalTermFreq over the whole index: what
+    /// Lucene's <see cref="TermContext.Build"/> gives, looked up with the segments' reused terms enumerators.
+    /// </summary>
+    /// <param name="term">A term of the searchable field (<see cref="IndexSchema.Text"/>).</param>
+    public TermContext TermContextOf(Term term)
+    {
+        var context = new TermContext(Reader.Context);
+        foreach (var segment in Segments)
+        {
+            if (segment.RentTerms() is not { } termsEnum)
+            {
+                continue;
+            }
+
+            if (termsEnum.SeekExact(term.Bytes))
+            {
+                context.Register(termsEnum.GetTermState(), segment.Context.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            }
+
+            segment.Return(termsEnum);
+        }
+
+        return context;
+    }
+
+    /// <summary>Each segment holding the term (of the searchable field), with a terms enumerator positioned on it for the time the caller looks at it.</summary>
     private IEnumerable<(SegmentVisibility Segment, TermsEnum Terms)> SegmentsWith(Term term, TermContext context)
     {
         foreach (var segment in Segments)
         {
-            if (context.Get(segment.Context.Ord) is { } state)
+            if (context.Get(segment.Context.Ord) is { } state && segment.RentTerms() is { } termsEnum)
             {
-                var termsEnum = segment.Context.AtomicReader.GetTerms(term.Field)!.GetEnumerator();
                 termsEnum.SeekExact(term.Bytes, state);
                 yield return (segment, termsEnum);
+                segment.Return(termsEnum);
             }
         }
     }

@@ -49,7 +49,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         for (var i = 0; i < terms.Count; i++)
         {
             var term = new Term(IndexSchema.Text, terms[i]);
-            var context = TermContext.Build(snapshot.Reader.Context, term);
+            var context = snapshot.TermContextOf(term);
             if (context.DocFreq == 0)
             {
                 continue;
@@ -131,21 +131,30 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
     {
         var context = segment.Context;
         var cursors = new List<Cursor>(queryTerms.Count);
+        var termsEnum = segment.RentTerms();
         foreach (var queryTerm in queryTerms)
         {
-            if (queryTerm.Context.Get(context.Ord) is not { } state)
+            if (queryTerm.Context.Get(context.Ord) is not { } state || termsEnum is null)
             {
                 continue;
             }
 
-            var termsEnum = context.AtomicReader.GetTerms(IndexSchema.Text)!.GetEnumerator();
             termsEnum.SeekExact(queryTerm.Term.Bytes, state);
-            var cursor = new Cursor(termsEnum.Docs(gate.Accept, null, DocsFlags.FREQS), gate.End, queryTerm.Scorer, segment.Norms, queryTerm.Upper, queryTerm.Index);
+            var cursor = new Cursor(segment.RentDocs(termsEnum, gate.Accept), gate.End, queryTerm.Scorer, segment.Norms, queryTerm.Upper, queryTerm.Index);
             cursor.AdvanceTo(gate.First);
             if (cursor.Doc != DocIdSetIterator.NO_MORE_DOCS)
             {
                 cursors.Add(cursor);
             }
+            else
+            {
+                segment.Return(cursor.Docs);
+            }
+        }
+
+        if (termsEnum is not null)
+        {
+            segment.Return(termsEnum);
         }
 
         var n = cursors.Count;
@@ -223,6 +232,11 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 }
             }
         }
+
+        foreach (var cursor in cursors)
+        {
+            segment.Return(cursor.Docs);
+        }
     }
 
     private static int FirstEssential(float[] bounds, float threshold)
@@ -269,6 +283,9 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
     private sealed class Cursor(DocsEnum docs, int end, TermScorer scorer, byte[]? norms, float upper, int index)
     {
         public float Upper { get; } = upper;
+
+        /// <summary>The postings read (given back to the segment once the search is done with them).</summary>
+        public DocsEnum Docs => docs;
 
         /// <summary>The current document; <see cref="DocIdSetIterator.NO_MORE_DOCS"/> past the last (or before the first move).</summary>
         public int Doc { get; private set; } = -1;

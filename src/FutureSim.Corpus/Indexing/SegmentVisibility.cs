@@ -1,11 +1,18 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace FutureSim.Corpus.Indexing;
 
-/// <summary>The visibility instant, article id hash, store offset and chunk number of every document of one index segment, read once when the index is opened.</summary>
+/// <summary>
+/// The visibility instant, article id hash, store offset and chunk number of every document of one index segment,
+/// read once when the index is opened; and the segment's Lucene enumerators of the searchable field, kept for reuse.
+/// </summary>
 internal sealed class SegmentVisibility
 {
+    private readonly ConcurrentBag<TermsEnum> termsEnums = [];
+    private readonly ConcurrentBag<DocsEnum> docsEnums = [];
+
     public SegmentVisibility(AtomicReaderContext context, long[] ticks, long[] idHashes, long[] storeOffsets, int[]? chunks)
     {
         Context = context;
@@ -80,6 +87,27 @@ internal sealed class SegmentVisibility
 
         return new SegmentGate(AcceptDocs(from, to), 0, Ticks.Length);
     }
+
+    /// <summary>
+    /// An enumerator of the searchable field's terms (null when the segment has none), one given back earlier when
+    /// there is one. Opening one allocates the terms dictionary's frames and buffers, which a search would otherwise do
+    /// for every term and segment. Give it back (<see cref="Return(TermsEnum)"/>) once it is no longer used.
+    /// </summary>
+    public TermsEnum? RentTerms() =>
+        termsEnums.TryTake(out var reused) ? reused : Context.AtomicReader.GetTerms(IndexSchema.Text)?.GetEnumerator();
+
+    public void Return(TermsEnum terms) => termsEnums.Add(terms);
+
+    /// <summary>
+    /// The postings, with frequencies, of the term <paramref name="terms"/> is positioned on, restricted to
+    /// <paramref name="accept"/>: read by an enumerator given back earlier when there is one (Lucene resets it for
+    /// the term; its buffers are what a search would otherwise allocate per term and segment). The postings do not
+    /// depend on <paramref name="terms"/> afterwards. Give them back (<see cref="Return(DocsEnum)"/>) once read.
+    /// </summary>
+    public DocsEnum RentDocs(TermsEnum terms, IBits? accept) =>
+        terms.Docs(accept, docsEnums.TryTake(out var reused) ? reused : null, DocsFlags.FREQS);
+
+    public void Return(DocsEnum docs) => docsEnums.Add(docs);
 
     private static byte[]? ReadNorms(AtomicReader reader)
     {

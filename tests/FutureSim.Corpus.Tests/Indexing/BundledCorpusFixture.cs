@@ -17,7 +17,8 @@ public sealed class BundledCorpusFixture : IDisposable
     public BundledCorpusFixture()
     {
         Articles = [.. new CorpusReader(VisibilityPolicy.Strict, InvalidRecordHandling.Fail).Read(TestCorpora.BundledNews)];
-        var (corpus, report) = SemanticCorpora.Open(corpora.IndexDirectory(), [TestCorpora.BundledNews], Generator, SearchMode.Keyword);
+        IndexDirectory = corpora.IndexDirectory();
+        var (corpus, report) = Open();
         Corpus = corpus;
         Report = report;
         First = Articles.Min(a => a.VisibleAt);
@@ -25,6 +26,9 @@ public sealed class BundledCorpusFixture : IDisposable
     }
 
     public LuceneCorpus Corpus { get; }
+
+    /// <summary>Where the index is; <see cref="Open"/> opens another snapshot of it.</summary>
+    public string IndexDirectory { get; }
 
     internal WordHashEmbeddingGenerator Generator { get; } = new();
 
@@ -35,6 +39,9 @@ public sealed class BundledCorpusFixture : IDisposable
     public DateTimeOffset First { get; }
 
     public DateTimeOffset Last { get; }
+
+    /// <summary>A new snapshot of the fixture's index, as the fixture's own was opened.</summary>
+    public CorpusOpenResult Open() => SemanticCorpora.Open(IndexDirectory, [TestCorpora.BundledNews], Generator, SearchMode.Keyword);
 
     public void Dispose()
     {
