@@ -61,6 +61,9 @@ public sealed class LuceneCorpus : ITimeGatedCorpus
 
     internal int SegmentCount => snapshot.Segments.Count;
 
+    /// <summary>The open index, for tests of the search itself.</summary>
+    internal IndexSnapshot Snapshot => snapshot;
+
     /// <summary>True when every segment is in visibility order, so that searches gate it by a range of document numbers.</summary>
     internal bool SegmentsInVisibilityOrder => snapshot.Segments.All(s => s.InVisibilityOrder);
 

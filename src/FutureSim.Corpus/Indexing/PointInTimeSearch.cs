@@ -36,7 +36,8 @@ namespace FutureSim.Corpus.Indexing;
 /// <param name="snapshot">The index.</param>
 /// <param name="asOfTicks">The instant whose statistics rank.</param>
 /// <param name="parallelFrom">Indexes of at least this many documents (chunks) are searched on every core (<see cref="SearchSettings.ParallelFrom"/>).</param>
-internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, long parallelFrom)
+/// <param name="prune">False to score every visible match, skipping nothing: what pruning must never change the result of.</param>
+internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, long parallelFrom, bool prune = true)
 {
     // Bounds are widened a little so that float rounding in partial sums can never prune a competitive document.
     private const float BoundMargin = 1.0001f;
@@ -70,7 +71,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         var groups = Partition(segments);
         if (groups.Count == 1)
         {
-            return ScoreSegments(groups[0], fromTicks, toTicks, queryTerms, terms.Count, k, new SharedBar()).Results();
+            return ScoreSegments(groups[0], fromTicks, toTicks, queryTerms, terms.Count, k, new SharedBar(), prune).Results();
         }
 
         // Each group keeps its own top k: together they hold the overall top k, which the merge below picks
@@ -78,7 +79,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         // share the best of their k-th scores, under which no document can make the overall top k.
         var partial = new TopHits[groups.Count];
         var bar = new SharedBar();
-        Parallel.For(0, groups.Count, g => partial[g] = ScoreSegments(groups[g], fromTicks, toTicks, queryTerms, terms.Count, k, bar));
+        Parallel.For(0, groups.Count, g => partial[g] = ScoreSegments(groups[g], fromTicks, toTicks, queryTerms, terms.Count, k, bar, prune));
         var top = new TopHits(k);
         foreach (var hit in partial.SelectMany(p => p.Results()))
         {
@@ -109,26 +110,31 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
     }
 
     private static TopHits ScoreSegments(
-        List<SegmentVisibility> segments, long fromTicks, long toTicks, List<QueryTerm> queryTerms, int termCount, int k, SharedBar bar)
+        List<SegmentVisibility> segments, long fromTicks, long toTicks, List<QueryTerm> queryTerms, int termCount, int k, SharedBar bar, bool prune)
     {
         var top = new TopHits(k);
         var contributions = new float[termCount];
         foreach (var segment in segments)
         {
-            ScoreSegment(segment, segment.Gate(fromTicks, toTicks), queryTerms, contributions, top, bar);
+            ScoreSegment(segment, segment.Gate(fromTicks, toTicks), queryTerms, contributions, top, prune ? bar : null);
         }
 
         return top;
     }
 
+    /// <summary>
+    /// Scores the segment's visible matches into <paramref name="top"/>, pruning against <paramref name="bar"/> (shared
+    /// with the other groups of segments), or, without one, scoring every match.
+    /// </summary>
     private static void ScoreSegment(
         SegmentVisibility segment,
         SegmentGate gate,
         List<QueryTerm> queryTerms,
         float[] contributions,
         TopHits top,
-        SharedBar bar)
+        SharedBar? bar)
     {
+        float Bar() => bar is null ? float.NegativeInfinity : bar.Above(top.Threshold);
         var context = segment.Context;
         var cursors = new List<Cursor>(queryTerms.Count);
         var termsEnum = segment.RentTerms();
@@ -165,7 +171,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         }
 
         // Cursors [0, essential) cannot make a document competitive on their own: they are only probed.
-        var essential = FirstEssential(bounds, bar.Above(top.Threshold));
+        var essential = FirstEssential(bounds, Bar());
         while (essential < n)
         {
             var doc = DocIdSetIterator.NO_MORE_DOCS;
@@ -186,7 +192,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             }
 
             var competitive = true;
-            var threshold = bar.Above(top.Threshold);
+            var threshold = Bar();
             for (var j = essential - 1; j >= 0; j--)
             {
                 if (partial + bounds[j] < threshold)
@@ -216,10 +222,10 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 if (score >= top.Threshold)
                 {
                     top.Offer(score, segment.IdHashes[doc], context.Ord, doc, segment.ChunkOf(doc));
-                    bar.Raise(top.Threshold);
+                    bar?.Raise(top.Threshold);
                 }
 
-                essential = FirstEssential(bounds, bar.Above(top.Threshold));
+                essential = FirstEssential(bounds, Bar());
             }
 
             contributions.AsSpan().Clear();
