@@ -16,9 +16,9 @@ namespace FutureSim.Corpus.Indexing;
 /// <item>all live documents' (chunks') visibility instants sorted, with prefix sums of their term counts, so that the
 ///   number of documents and of terms visible at any instant is a binary search away, and the articles' instants;</item>
 /// <item>the articles' id hashes sorted (with their first chunk), to fetch by id without an id term in the index;</item>
-/// <item>lazily, a <see cref="TermTimeline"/> per frequent term.</item>
+/// <item>lazily, a <see cref="TermTimeline"/> and window bounds (<see cref="TermBlocks"/>) per frequent term.</item>
 /// </list>
-/// Thread-safe: everything is read-only after it is opened except the timeline cache, which is concurrent.
+/// Thread-safe: everything is read-only after it is opened except the timeline and window caches, which are concurrent.
 /// </summary>
 internal sealed class IndexSnapshot : IDisposable
 {
@@ -27,6 +27,9 @@ internal sealed class IndexSnapshot : IDisposable
 
     /// <summary>Timelines stop being added once they hold this many entries in all (20 bytes each).</summary>
     public const long MaxTimelineEntries = 16_000_000;
+
+    /// <summary>Window bounds (<see cref="TermBlocks"/>) stop being added once they hold this many bytes in all.</summary>
+    public const long MaxBlockBytes = 64L << 20;
 
     private readonly LuceneDirectory directory;
     private readonly ArticleStore store;
@@ -37,6 +40,9 @@ internal sealed class IndexSnapshot : IDisposable
     private readonly long[] sortedIdHashes;
     private readonly int[] idDocs;
     private readonly ConcurrentDictionary<string, TermTimeline> timelines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TermBlocks> blocks = new(StringComparer.Ordinal);
+    private readonly Lazy<double> referenceLength;
+    private long blockBytes;
     private readonly long latestTicks;
     private long timelineEntries;
 
@@ -88,6 +94,7 @@ internal sealed class IndexSnapshot : IDisposable
 
         Segments = segments;
         latestTicks = segments.Length == 0 ? long.MinValue : segments.Max(s => s.MaxTicks);
+        referenceLength = new Lazy<double>(ReadReferenceLength);
         sortedTicks = table.SortedTicks;
         termPrefix = table.TermPrefix;
         emptyTicks = table.EmptyTicks;
@@ -226,6 +233,21 @@ internal sealed class IndexSnapshot : IDisposable
         return new CollectionStatistics(field, visible, withTerms, termPrefix[visible], -1);
     }
 
+    private double ReadReferenceLength()
+    {
+        // As BM25Similarity.AvgFieldLength computes it for each count of visible documents (1 when there are no terms).
+        var highest = 1f;
+        for (var visible = ReferenceFrom; visible < termPrefix.Length; visible++)
+        {
+            if (termPrefix[visible] > 0)
+            {
+                highest = Math.Max(highest, (float)(termPrefix[visible] / (double)visible));
+            }
+        }
+
+        return highest;
+    }
+
     /// <summary>
     /// docFreq and totalTermFreq of <paramref name="term"/> over the documents visible at
     /// <paramref name="asOfTicks"/>. Frequent terms (docFreq ≥ <see cref="TimelineFrom"/>) get a
@@ -343,6 +365,50 @@ internal sealed class IndexSnapshot : IDisposable
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// Window bounds (<see cref="TermBlocks"/>) hold at instants where at least this many documents are visible:
+    /// the last 63/64 of the index's history, in which the average length settles.
+    /// </summary>
+    public int ReferenceFrom => Math.Max(1, Reader.MaxDoc >> 6);
+
+    /// <summary>
+    /// The highest average document length BM25 uses (<see cref="CollectionStatisticsAt"/>) at any instant where at
+    /// least <see cref="ReferenceFrom"/> documents are visible; computed on first use.
+    /// </summary>
+    public double ReferenceLength => referenceLength.Value;
+
+    /// <summary>
+    /// The term's window bounds (<see cref="TermBlocks"/>), read on first use and kept, for a term in at least one
+    /// document per two windows of the index and at least <see cref="TimelineFrom"/> documents: rarer terms have too
+    /// few postings for skipping to pay. Null for those, and once <see cref="MaxBlockBytes"/> are held.
+    /// </summary>
+    public TermBlocks? BlocksOf(Term term, TermContext context)
+    {
+        if (context.DocFreq < Math.Max(TimelineFrom, Reader.MaxDoc >> (TermBlocks.Shift + 1)))
+        {
+            return null;
+        }
+
+        if (blocks.TryGetValue(term.Text, out var known))
+        {
+            return known;
+        }
+
+        if (Interlocked.Read(ref blockBytes) > MaxBlockBytes)
+        {
+            return null;
+        }
+
+        var read = TermBlocks.Read(Segments, term, context, Similarity, ReferenceLength);
+        if (!blocks.TryAdd(term.Text, read))
+        {
+            return blocks[term.Text];
+        }
+
+        Interlocked.Add(ref blockBytes, read.Bytes);
+        return read;
     }
 
     /// <summary>Each segment holding the term (of the searchable field), with a terms enumerator positioned on it for the time the caller looks at it.</summary>

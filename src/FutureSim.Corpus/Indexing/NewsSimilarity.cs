@@ -6,6 +6,20 @@ namespace FutureSim.Corpus.Indexing;
 /// <summary>Lucene's BM25 (k1 = 1.2, b = 0.75), used for writing norms and for scoring, plus each term's score bound.</summary>
 internal sealed class NewsSimilarity : BM25Similarity
 {
+    private readonly float[] lengths;
+
+    public NewsSimilarity()
+    {
+        lengths = new float[256];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            lengths[i] = DecodeNormValue((byte)i);
+        }
+    }
+
+    /// <summary>The document length a norm stands for, as BM25 reads it.</summary>
+    public float LengthOf(byte norm) => lengths[norm];
+
     /// <summary>
     /// The scorer of one term under the given statistics: Lucene's BM25 scorer (query boost 1) step for step —
     /// the same idf, average length and per-norm table, the same float operations in the same order, so every

@@ -23,9 +23,11 @@ namespace FutureSim.Corpus.Indexing;
 /// so invisible documents are never scored or counted; top-k is taken among visible matches only.
 /// </para>
 /// <para>
-/// <b>MaxScore.</b> The query is an OR of terms. Each term's score is bounded by its BM25 weight times
-/// (k1 + 1); once k hits are kept, terms whose bounds together cannot reach the k-th score are no longer
-/// iterated, only probed for documents the other terms find. This skips most postings of frequent words.
+/// <b>MaxScore over windows.</b> The query is an OR of terms. Each term's score is bounded by its BM25 weight times
+/// (k1 + 1), and, for frequent terms, more tightly in each window of <see cref="TermBlocks.Width"/> document numbers
+/// (<see cref="TermBlocks"/>). Once k hits are kept, terms whose bounds in a window together cannot reach the k-th
+/// score are not iterated there, only probed for documents the other terms find, and a window where no document can
+/// reach it is skipped without moving any cursor. This skips most postings of frequent words.
 /// </para>
 /// <para>
 /// <b>Every core.</b> An index of at least <c>parallelFrom</c> documents is searched as groups of segments
@@ -63,7 +65,8 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             }
 
             var upper = similarity.MaxScore(collection, statistics) * BoundMargin;
-            queryTerms.Add(new QueryTerm(i, term, context, similarity.Scorer(collection, statistics), upper));
+            var blocks = prune && collection.MaxDoc >= snapshot.ReferenceFrom ? snapshot.BlocksOf(term, context) : null;
+            queryTerms.Add(new QueryTerm(i, term, context, similarity.Scorer(collection, statistics), upper, blocks));
         }
 
         queryTerms.Sort((a, b) => a.Upper != b.Upper ? a.Upper.CompareTo(b.Upper) : a.Index.CompareTo(b.Index));
@@ -134,7 +137,6 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         TopHits top,
         SharedBar? bar)
     {
-        float Bar() => bar is null ? float.NegativeInfinity : bar.Above(top.Threshold);
         var context = segment.Context;
         var cursors = new List<Cursor>(queryTerms.Count);
         var termsEnum = segment.RentTerms();
@@ -146,7 +148,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             }
 
             termsEnum.SeekExact(queryTerm.Term.Bytes, state);
-            var cursor = new Cursor(segment.RentDocs(termsEnum, gate.Accept), gate.End, queryTerm.Scorer, segment.Norms, queryTerm.Upper, queryTerm.Index);
+            var cursor = new Cursor(segment.RentDocs(termsEnum, gate.Accept), gate.End, queryTerm, context.Ord, segment.Norms is null ? null : queryTerm.Blocks, segment.Norms);
             cursor.AdvanceTo(gate.First);
             if (cursor.Doc != DocIdSetIterator.NO_MORE_DOCS)
             {
@@ -163,32 +165,84 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             segment.Return(termsEnum);
         }
 
-        var n = cursors.Count;
-        var bounds = new float[n];
-        for (var j = 0; j < n; j++)
+        Score(cursors, segment, contributions, top, bar);
+        foreach (var cursor in cursors)
         {
-            bounds[j] = (j == 0 ? 0 : bounds[j - 1]) + cursors[j].Upper;
+            segment.Return(cursor.Docs);
         }
+    }
 
-        // Cursors [0, essential) cannot make a document competitive on their own: they are only probed.
-        var essential = FirstEssential(bounds, Bar());
-        while (essential < n)
+    /// <summary>
+    /// MaxScore, window by window. Documents are taken in windows of <see cref="TermBlocks.Width"/> numbers (one window
+    /// of the whole segment when no term has window bounds there), and in each window every cursor is bounded by
+    /// what its term can score there: the cursors whose bounds together cannot reach the bar are only probed for the
+    /// documents the others find, and a window where no cursor's bound would lift the rest to the bar is skipped.
+    /// Without a bar, every document is scored.
+    /// </summary>
+    private static void Score(List<Cursor> cursors, SegmentVisibility segment, float[] contributions, TopHits top, SharedBar? bar)
+    {
+        var n = cursors.Count;
+        var windowed = bar is not null && cursors.Exists(c => c.HasWindows);
+        var order = new int[n];
+        var bounds = new float[n];
+        var windowBounds = new float[n];
+        var decided = 0;
+        var windowEnd = 0;
+        var essential = n;
+        float Bar() => bar is null ? float.NegativeInfinity : bar.Above(top.Threshold);
+        while (true)
         {
+            if (decided >= windowEnd)
+            {
+                // Every document before `decided` is decided. Cursors the last window did not need may lag behind it
+                // (they are moved only when they matter): theirs is the first window holding any of their postings.
+                var start = DocIdSetIterator.NO_MORE_DOCS;
+                foreach (var cursor in cursors)
+                {
+                    start = Math.Min(start, cursor.Doc >= decided ? cursor.Doc : cursor.NextWindowFrom(decided));
+                }
+
+                if (start == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    return;
+                }
+
+                windowEnd = windowed ? ((start >> TermBlocks.Shift) + 1) << TermBlocks.Shift : DocIdSetIterator.NO_MORE_DOCS;
+                OrderByBound(cursors, start, windowEnd, order, windowBounds, bounds);
+                essential = FirstEssential(bounds, Bar());
+                for (var j = essential; j < n; j++)
+                {
+                    if (cursors[order[j]].Doc < start)
+                    {
+                        cursors[order[j]].AdvanceTo(start);
+                    }
+                }
+            }
+
+            // The next candidate: the first document of an essential cursor in the window (essential cursors only
+            // become fewer within a window, as the bar rises).
             var doc = DocIdSetIterator.NO_MORE_DOCS;
             for (var j = essential; j < n; j++)
             {
-                doc = Math.Min(doc, cursors[j].Doc);
+                doc = Math.Min(doc, cursors[order[j]].Doc);
             }
 
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            if (doc >= windowEnd)
             {
-                break;
+                if (windowEnd == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    return;
+                }
+
+                // Nothing left in the window can reach the bar.
+                decided = windowEnd;
+                continue;
             }
 
             var partial = 0f;
             for (var j = essential; j < n; j++)
             {
-                partial += cursors[j].ScoreIfAt(doc, contributions);
+                partial += cursors[order[j]].ScoreIfAt(doc, contributions);
             }
 
             var competitive = true;
@@ -201,7 +255,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                     break;
                 }
 
-                var cursor = cursors[j];
+                var cursor = cursors[order[j]];
                 if (cursor.Doc < doc)
                 {
                     cursor.AdvanceTo(doc);
@@ -221,7 +275,7 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
 
                 if (score >= top.Threshold)
                 {
-                    top.Offer(score, segment.IdHashes[doc], context.Ord, doc, segment.ChunkOf(doc));
+                    top.Offer(score, segment.IdHashes[doc], segment.Context.Ord, doc, segment.ChunkOf(doc));
                     bar?.Raise(top.Threshold);
                 }
 
@@ -231,17 +285,40 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             contributions.AsSpan().Clear();
             for (var j = essential; j < n; j++)
             {
-                var cursor = cursors[j];
+                var cursor = cursors[order[j]];
                 if (cursor.Doc == doc)
                 {
                     cursor.Next();
                 }
             }
         }
+    }
 
-        foreach (var cursor in cursors)
+    /// <summary>
+    /// Orders the cursors by what they can score in the window [<paramref name="start"/>, <paramref name="end"/>)
+    /// (nothing when past it), lowest first, and sums those bounds up in that order.
+    /// </summary>
+    private static void OrderByBound(List<Cursor> cursors, int start, int end, int[] order, float[] windowBounds, float[] bounds)
+    {
+        for (var j = 0; j < order.Length; j++)
         {
-            segment.Return(cursor.Docs);
+            var bound = cursors[j].Doc >= end ? 0f : cursors[j].BoundAt(start);
+            // (A cursor lagging behind the window is bounded by its term's bound there, whatever its position.)
+            var at = j;
+            while (at > 0 && windowBounds[at - 1] > bound)
+            {
+                windowBounds[at] = windowBounds[at - 1];
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            windowBounds[at] = bound;
+            order[at] = j;
+        }
+
+        for (var j = 0; j < order.Length; j++)
+        {
+            bounds[j] = (j == 0 ? 0 : bounds[j - 1]) + windowBounds[j];
         }
     }
 
@@ -283,18 +360,36 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
         }
     }
 
-    private sealed record QueryTerm(int Index, Term Term, TermContext Context, TermScorer Scorer, float Upper);
+    private sealed record QueryTerm(int Index, Term Term, TermContext Context, TermScorer Scorer, float Upper, TermBlocks? Blocks);
 
-    /// <summary>A term's postings within the gate: documents from <paramref name="end"/> on count as the end of the list.</summary>
-    private sealed class Cursor(DocsEnum docs, int end, TermScorer scorer, byte[]? norms, float upper, int index)
+    /// <summary>
+    /// A term's postings within the gate in the segment numbered <paramref name="ord"/>: documents from
+    /// <paramref name="end"/> on count as the end of the list. <paramref name="blocks"/> are the term's window bounds
+    /// (null when the segment's documents have no norms).
+    /// </summary>
+    private sealed class Cursor(DocsEnum docs, int end, QueryTerm term, int ord, TermBlocks? blocks, byte[]? norms)
     {
-        public float Upper { get; } = upper;
-
         /// <summary>The postings read (given back to the segment once the search is done with them).</summary>
         public DocsEnum Docs => docs;
 
         /// <summary>The current document; <see cref="DocIdSetIterator.NO_MORE_DOCS"/> past the last (or before the first move).</summary>
         public int Doc { get; private set; } = -1;
+
+        /// <summary>True when the term has window bounds in the segment.</summary>
+        public bool HasWindows => blocks is not null && blocks.HasWindows(ord);
+
+        /// <summary>
+        /// Where the first window at or after <paramref name="from"/> holding any of the term's postings starts (at
+        /// <paramref name="from"/> at the earliest; <paramref name="from"/> itself without window bounds).
+        /// </summary>
+        public int NextWindowFrom(int from)
+        {
+            var start = blocks is null ? from : blocks.NextWindowFrom(ord, from);
+            return start >= end ? DocIdSetIterator.NO_MORE_DOCS : start;
+        }
+
+        /// <summary>What the term can add to a score in the window of <paramref name="doc"/>.</summary>
+        public float BoundAt(int doc) => blocks is null ? term.Upper : blocks.Bound(ord, doc, term.Upper);
 
         public void Next() => Doc = Gated(docs.NextDoc());
 
@@ -311,8 +406,8 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
                 return 0f;
             }
 
-            var score = norms is null ? scorer.ScoreWithoutNorms(docs.Freq) : scorer.Score(docs.Freq, norms[doc]);
-            contributions[index] = score;
+            var score = norms is null ? term.Scorer.ScoreWithoutNorms(docs.Freq) : term.Scorer.Score(docs.Freq, norms[doc]);
+            contributions[term.Index] = score;
             return score;
         }
     }
