@@ -12,9 +12,13 @@ public sealed class PrecompiledDependenciesTests
     [Theory]
     [InlineData("Lucene.Net.dll", true)]
     [InlineData("J2N.dll", true)]
+    [InlineData("Serilog.dll", true)]
+    [InlineData("Microsoft.Extensions.Hosting.dll", true)]
+    [InlineData("System.CommandLine.dll", true)]
     [InlineData("FutureSim.Corpus.dll", false)]
     [InlineData("futuresim.dll", false)]
-    public void Lucene_and_J2N_are_precompiled_and_the_products_own_code_is_compiled_at_run_time(string file, bool precompiled)
+    [InlineData("Microsoft.Extensions.AI.dll", false)]
+    public void Lucene_and_the_start_up_libraries_are_precompiled_and_the_products_own_code_is_compiled_at_run_time(string file, bool precompiled)
     {
         using var image = new PEReader(File.OpenRead(Path.Combine(Output, file)));
 
