@@ -69,7 +69,6 @@ internal sealed class PointInTimeSearch(IndexSnapshot snapshot, long asOfTicks, 
             queryTerms.Add(new QueryTerm(i, term, context, similarity.Scorer(collection, statistics), upper, blocks));
         }
 
-        queryTerms.Sort((a, b) => a.Upper != b.Upper ? a.Upper.CompareTo(b.Upper) : a.Index.CompareTo(b.Index));
         var segments = snapshot.Segments.Where(segment => !segment.NoneWithin(fromTicks, toTicks)).ToList();
         var groups = Partition(segments);
         if (groups.Count == 1)
